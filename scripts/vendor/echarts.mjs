@@ -1,0 +1,2 @@
+// ECharts as an ES module for the chart modules in wwwroot/js.
+export * from 'echarts';

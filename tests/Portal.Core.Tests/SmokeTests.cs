@@ -1,0 +1,1 @@
+namespace Portal.Core.Tests; public class SmokeTests { [Fact] public void TraceIdRoundTrips() { Assert.True(Portal.Core.Records.TraceId.TryParse("0123456789abcdef0123456789abcdef", out var id)); Assert.Equal("0123456789abcdef0123456789abcdef", id.ToString()); } }
