@@ -1,6 +1,33 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using Portal.Components;
+using Portal.Hosting;
+using Portal.Storage;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = ContentRootLocator.Locate(),
+        WebRootPath = "wwwroot",
+    });
+    builder.WebHost.UseStaticWebAssets();
+    builder.AddPortalStorage();
+    builder.Services.AddPortalHealthChecks();
+    builder.Services.AddPortalPages();
+
+    var app = builder.Build();
+    app.UseStaticFiles();
+    app.UseAntiforgery();
+    app.MapStaticAssets();
+    app.MapPortalHealthChecks();
+    app.MapPortalPages();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.Explain(e) is { } message)
+{
+    Console.Error.WriteLine($"Portal could not start: {message}");
+    return 1;
+}
 
 public partial class Program;

@@ -8,8 +8,8 @@ public sealed class SpanRecord
 {
     public required TraceId TraceId { get; init; }
     public required SpanId SpanId { get; init; }
-    /// <summary>The caller's span id; empty for a root span.</summary>
-    public SpanId ParentSpanId { get; init; }
+    /// <summary>The caller's span id; null for a root span.</summary>
+    public SpanId? ParentSpanId { get; init; }
     public required string Service { get; init; }
     /// <summary>The interface (endpoint or operation) that was called.</summary>
     public required string Endpoint { get; init; }

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Connections;
+
+namespace Portal.Hosting;
+
+/// <summary>Turns the start-up failures a person can fix into one clear sentence each.</summary>
+public static class StartupFailure
+{
+    public static string? Explain(Exception e) => e switch
+    {
+        StartupException s => s.Message,
+        IOException { InnerException: AddressInUseException } io =>
+            $"{io.Message} Another program uses that port: stop it, or start the portal on another with --urls http://127.0.0.1:PORT.",
+        AggregateException { InnerExceptions.Count: 1 } a => Explain(a.InnerExceptions[0]),
+        _ => null,
+    };
+}
