@@ -18,7 +18,7 @@ public sealed class PartitionMaintenance(NpgsqlDataSource dataSource, IOptions<D
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await TickAsync(timer, stoppingToken))
         {
             if (!readiness.IsMigrated) continue;
             try
@@ -29,6 +29,19 @@ public sealed class PartitionMaintenance(NpgsqlDataSource dataSource, IOptions<D
             {
                 logger.LogWarning(e, "Could not prepare partitions; will try again in an hour.");
             }
+        }
+    }
+
+    // Stopping is the normal end of the loop, also when the host stops because its start failed.
+    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }

@@ -5,12 +5,16 @@ namespace Portal.Storage.Embedded;
 /// <summary>Finds the PostgreSQL server programs (initdb, pg_ctl) on PATH or under /usr/lib/postgresql/*/bin.</summary>
 public static class PostgresBinaries
 {
+    /// <summary>Where Debian installs the server versions; an environment variable of this name overrides it.</summary>
+    public const string SearchRootVariable = "PORTAL_POSTGRES_SEARCH_ROOT";
+
     public static string Locate()
     {
+        var versionsRoot = Environment.GetEnvironmentVariable(SearchRootVariable) ?? "/usr/lib/postgresql";
         var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(VersionOf).Select(d => Path.Combine(d, "bin"))
+            .Concat(Directory.Exists(versionsRoot)
+                ? Directory.GetDirectories(versionsRoot).OrderByDescending(VersionOf).Select(d => Path.Combine(d, "bin"))
                 : []);
 
         foreach (var dir in candidates)
