@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using Portal.Testing;
+
+namespace Portal.BrowserTests;
+
+/// <summary>
+/// A running portal (a real process on a free port, against a fresh database of the test cluster) and Debian's Chromium
+/// driven by Playwright. Playwright never downloads a browser here: it launches /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+    private PortalProcess? _portal;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public PortalProcess Portal => _portal ?? throw new InvalidOperationException("Not started.");
+
+    public static string ArtifactsDirectory { get; } = CreateArtifactsDirectory();
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: the test command installs it (apt-get install chromium).");
+        }
+        _portal = PortalProcess.Start(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Portal"] = await TestCluster.CreateDatabaseAsync("browser"),
+        });
+        await _portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, $"{name}.png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_portal is not null) await _portal.DisposeAsync();
+    }
+
+    private static string CreateArtifactsDirectory()
+    {
+        var dir = Environment.GetEnvironmentVariable("PORTAL_TEST_ARTIFACTS")
+                  ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
