@@ -1,5 +1,7 @@
 using Portal.Components;
 using Portal.Hosting;
+using Portal.Ingest;
+using Portal.Queries;
 using Portal.Storage;
 
 try
@@ -13,13 +15,19 @@ try
     builder.WebHost.UseStaticWebAssets();
     builder.AddPortalStorage();
     builder.Services.AddPortalHealthChecks();
+    builder.Services.AddPortalIngest();
+    builder.Services.AddPortalQueries();
     builder.Services.AddPortalPages();
+    builder.Services.AddOpenApi();
 
     var app = builder.Build();
     app.UseStaticFiles();
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapPortalHealthChecks();
+    app.MapPortalIngest();
+    app.MapPortalQueries();
+    app.MapOpenApi();
     app.MapPortalPages();
     await app.RunAsync();
     return 0;

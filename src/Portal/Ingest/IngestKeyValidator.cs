@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Ingest;
+
+/// <summary>Checks an ingest API key against the stored hashes, in constant time per key.</summary>
+public sealed class IngestKeyValidator(IOptionsMonitor<IngestKeyOptions> options)
+{
+    public const string HeaderName = "X-Api-Key";
+
+    /// <summary>The key presented by a request: the X-Api-Key header, or a bearer token.</summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(HeaderName, out var key) && !string.IsNullOrEmpty(key)) return key.ToString();
+        var auth = request.Headers.Authorization.ToString();
+        return auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null;
+    }
+
+    /// <summary>The matching key, or null when the presented key is unknown.</summary>
+    public IngestKey? Find(string presented)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        IngestKey? found = null;
+        foreach (var key in options.CurrentValue.ApiKeys)
+        {
+            if (key.Sha256.Length != 64) continue;
+            if (CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(key.Sha256))) found = key;
+        }
+        return found;
+    }
+
+    public static bool Allows(IngestKey key, string scope) =>
+        key.Scopes is null || key.Scopes.Length == 0 || key.Scopes.Contains(scope, StringComparer.OrdinalIgnoreCase);
+}
