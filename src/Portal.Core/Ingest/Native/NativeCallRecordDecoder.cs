@@ -34,10 +34,10 @@ public static class NativeCallRecordDecoder
     {
         record = null;
         if (string.IsNullOrEmpty(item.TraceId)) return new("traceId", "required");
-        if (!TraceId.TryParse(item.TraceId, out var traceId)) return new("traceId", $"must be 32 hex digits, got \"{NativeFields.Clip(item.TraceId)}\"");
+        if (!TraceId.TryParse(item.TraceId, out var traceId)) return new("traceId", $"must be 32 hex digits, got \"{Checks.Clip(item.TraceId)}\"");
         if (traceId.IsEmpty) return new("traceId", "must not be all zeros");
         if (string.IsNullOrEmpty(item.SpanId)) return new("spanId", "required");
-        if (!SpanId.TryParse(item.SpanId, out var spanId)) return new("spanId", $"must be 16 hex digits, got \"{NativeFields.Clip(item.SpanId)}\"");
+        if (!SpanId.TryParse(item.SpanId, out var spanId)) return new("spanId", $"must be 16 hex digits, got \"{Checks.Clip(item.SpanId)}\"");
         if (spanId.IsEmpty) return new("spanId", "must not be all zeros");
         if (NativeFields.OptionalSpanId(item.ParentSpanId, "parentSpanId", out var parentId) is { } parentError) return parentError;
         if (Checks.Text(item.Service, limits.MaxServiceLength) is { } serviceError) return new("service", serviceError);
@@ -51,7 +51,7 @@ public static class NativeCallRecordDecoder
         if (item.ResultCode is { } code && Checks.Length(code, limits.MaxAttributeValueLength) is { } codeError) return new("resultCode", codeError);
         if (item.Message is { } message && Checks.Length(message, limits.MaxMessageLength) is { } messageError) return new("message", messageError);
         if (item.Scenario is { } scenario && Checks.Length(scenario, limits.MaxEndpointLength) is { } scenarioError) return new("scenario", scenarioError);
-        if (ParseKind(item.Kind) is not { } kind) return new("kind", $"must be one of server, client, producer, consumer, internal, got \"{NativeFields.Clip(item.Kind!)}\"");
+        if (ParseKind(item.Kind) is not { } kind) return new("kind", $"must be one of server, client, producer, consumer, internal, got \"{Checks.Clip(item.Kind!)}\"");
         if (NativeFields.Attributes(item.Attributes, json, limits, out var attributesJson) is { } attributesError) return attributesError;
 
         record = new SpanRecord

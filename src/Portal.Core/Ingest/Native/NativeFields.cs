@@ -10,7 +10,7 @@ internal static class NativeFields
     {
         utc = default;
         if (string.IsNullOrEmpty(text)) return new(field, "required");
-        if (!Rfc3339.TryParse(text, out utc)) return new(field, $"{Rfc3339.Expected}, got \"{Clip(text)}\"");
+        if (!Rfc3339.TryParse(text, out utc)) return new(field, $"{Rfc3339.Expected}, got \"{Checks.Clip(text)}\"");
         return Checks.Time(utc, nowUtc, limits) is { } reason ? new(field, reason) : null;
     }
 
@@ -19,7 +19,7 @@ internal static class NativeFields
     {
         id = null;
         if (string.IsNullOrEmpty(text)) return null;
-        if (!TraceId.TryParse(text, out var parsed)) return new(field, $"must be 32 hex digits, got \"{Clip(text)}\"");
+        if (!TraceId.TryParse(text, out var parsed)) return new(field, $"must be 32 hex digits, got \"{Checks.Clip(text)}\"");
         if (!parsed.IsEmpty) id = parsed;
         return null;
     }
@@ -29,7 +29,7 @@ internal static class NativeFields
     {
         id = default;
         if (string.IsNullOrEmpty(text)) return null;
-        return SpanId.TryParse(text, out id) ? null : new(field, $"must be 16 hex digits, got \"{Clip(text)}\"");
+        return SpanId.TryParse(text, out id) ? null : new(field, $"must be 16 hex digits, got \"{Checks.Clip(text)}\"");
     }
 
     /// <summary>Writes the attributes as a JSON object (null when there are none); only strings, numbers and booleans.</summary>
@@ -43,7 +43,7 @@ internal static class NativeFields
         writer.WriteStartObject();
         foreach (var attribute in attributes)
         {
-            if (Checks.Text(attribute.Key, limits.MaxAttributeKeyLength) is { } keyError) return new("attributes", $"key \"{Clip(attribute.Key)}\" {keyError}");
+            if (Checks.Text(attribute.Key, limits.MaxAttributeKeyLength) is { } keyError) return new("attributes", $"key \"{Checks.Clip(attribute.Key)}\" {keyError}");
             switch (attribute.Kind)
             {
                 case JsonTokenType.String:
@@ -66,7 +66,4 @@ internal static class NativeFields
         result = json.Finish();
         return null;
     }
-
-    /// <summary>Keeps echoed input short in messages.</summary>
-    public static string Clip(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "...");
 }

@@ -35,7 +35,7 @@ public static class NativeLogDecoder
         if (Checks.Text(item.Instance, limits.MaxInstanceLength) is { } instanceError) return new("instance", instanceError);
         if (string.IsNullOrEmpty(item.Level)) return new("level", "required");
         if (LogLevels.FromText(item.Level) is not { } level)
-            return new("level", $"must be one of trace, debug, info, warn, error, fatal, got \"{NativeFields.Clip(item.Level)}\"");
+            return new("level", $"must be one of trace, debug, info, warn, error, fatal, got \"{Checks.Clip(item.Level)}\"");
         if (item.Message is null) return new("message", "required");
         if (Checks.Length(item.Message, limits.MaxMessageLength) is { } messageError) return new("message", messageError);
         if (NativeFields.OptionalTraceId(item.TraceId, "traceId", out var traceId) is { } traceIdError) return traceIdError;

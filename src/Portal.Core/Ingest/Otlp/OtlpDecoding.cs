@@ -8,7 +8,8 @@ namespace Portal.Core.Ingest.Otlp;
 internal static class OtlpDecoding
 {
     public static DecodeResult<TRecord> Protobuf<TRequest, TRecord>(
-        ReadOnlySpan<byte> payload, MessageParser<TRequest> parser, MessageDescriptor descriptor, Func<TRequest, DecodeResult<TRecord>> map)
+        ReadOnlySpan<byte> payload, MessageParser<TRequest> parser, MessageDescriptor descriptor,
+        Func<TRequest, DecodeResult<TRecord>> map, Func<TRecord, bool> hasReplacementChar)
         where TRequest : IMessage<TRequest>
     {
         TRequest request;
@@ -20,9 +21,17 @@ internal static class OtlpDecoding
         {
             return DecodeResult<TRecord>.Fatal($"invalid protobuf: {e.Message}");
         }
-        if (ProtobufUtf8.FindInvalidString(payload, descriptor) is { } path)
-            return DecodeResult<TRecord>.Fatal($"{path}: invalid UTF-8 in a protobuf string");
-        return map(request);
+        var result = map(request);
+        // Google.Protobuf decodes invalid UTF-8 to U+FFFD instead of failing. Only a stored text holding U+FFFD can
+        // carry such damage, so only then is the payload walked to tell invalid bytes from a genuine U+FFFD.
+        foreach (var record in result.Records)
+        {
+            if (!hasReplacementChar(record)) continue;
+            if (ProtobufUtf8.FindInvalidString(payload, descriptor) is { } path)
+                return DecodeResult<TRecord>.Fatal($"{path}: invalid UTF-8 in a protobuf string");
+            break;
+        }
+        return result;
     }
 
     public delegate TRequest JsonRead<out TRequest>(ReadOnlySpan<byte> json);

@@ -11,7 +11,8 @@ public static class OtlpLogDecoder
     {
         var resolved = options ?? IngestOptions.Default;
         return OtlpDecoding.Protobuf(payload, ExportLogsServiceRequest.Parser, ExportLogsServiceRequest.Descriptor,
-            request => OtlpLogMapper.Map(request, nowUtc, resolved));
+            request => OtlpLogMapper.Map(request, nowUtc, resolved),
+            log => Checks.HasReplacementChar(log.Message, log.AttributesJson, log.Service, log.Instance));
     }
 
     /// <summary>Decodes <c>application/json</c> (OTLP/JSON).</summary>

@@ -11,7 +11,9 @@ public static class OtlpTraceDecoder
     {
         var resolved = options ?? IngestOptions.Default;
         return OtlpDecoding.Protobuf(payload, ExportTraceServiceRequest.Parser, ExportTraceServiceRequest.Descriptor,
-            request => OtlpSpanMapper.Map(request, nowUtc, resolved));
+            request => OtlpSpanMapper.Map(request, nowUtc, resolved),
+            span => Checks.HasReplacementChar(span.Endpoint, span.AttributesJson, span.EventsJson, span.StatusMessage)
+                || Checks.HasReplacementChar(span.Service, span.Instance, span.Scenario, span.StatusCode));
     }
 
     /// <summary>Decodes <c>application/json</c> (OTLP/JSON: hex ids, integer enums, 64-bit integers as strings or numbers).</summary>

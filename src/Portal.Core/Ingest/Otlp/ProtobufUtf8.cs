@@ -19,7 +19,8 @@ internal static class ProtobufUtf8
 
     /// <summary>
     /// The path of the first string field holding invalid UTF-8 (e.g. <c>resourceSpans[0].scopeSpans[0].spans[2].name</c>),
-    /// or null. Call it after the bytes parsed, so they are known to be well-formed.
+    /// or null. Call it after the bytes parsed, so they are known to be well-formed. It costs about a third of the parse,
+    /// so decoders call it only when a decoded text holds U+FFFD.
     /// </summary>
     public static string? FindInvalidString(ReadOnlySpan<byte> data, MessageDescriptor root) => Walk(data, Plans[root]);
 
