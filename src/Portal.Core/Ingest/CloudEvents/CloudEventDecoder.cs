@@ -26,7 +26,7 @@ public static class CloudEventDecoder
         try
         {
             var reader = new Utf8JsonReader(payload, ReaderOptions);
-            if (!reader.Read()) return DecodeResult<EventRecord>.Fatal("payload is empty");
+            reader.Read();
             if (!batch)
             {
                 if (reader.TokenType != JsonTokenType.StartObject)

@@ -32,7 +32,7 @@ internal static partial class OtlpJsonReader
     private static Utf8JsonReader OpenRoot(ReadOnlySpan<byte> json, string expected)
     {
         var reader = new Utf8JsonReader(json, Options);
-        if (!reader.Read()) throw new JsonShapeException("payload is empty");
+        reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonShapeException($"payload must be a JSON object with \"{expected}\"");
         return reader;
     }
