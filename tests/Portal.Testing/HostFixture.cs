@@ -11,11 +11,31 @@ public class HostFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>
+    /// True to serve on a real Kestrel port instead of the in-memory test server: clients that send synchronously
+    /// (the OpenTelemetry exporter) or over HTTP/2 (gRPC) need one.
+    /// </summary>
+    protected virtual bool RealServer => false;
+
+    /// <summary>Where the host listens: a loopback URL with <see cref="RealServer"/>, else the test server's.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://localhost");
+
     public async Task InitializeAsync()
     {
         var connectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
         _factory = new PortalAppFactory(connectionString, Settings);
-        _ = _factory.Server; // starts the host: migrations run now, not inside the first test
+        if (RealServer)
+        {
+            var port = PortalProcess.FreePort();
+            _factory.UseKestrel(port);
+            _factory.StartServer();
+            BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        }
+        else
+        {
+            _ = _factory.Server; // starts the host: migrations run now, not inside the first test
+            BaseAddress = _factory.Server.BaseAddress;
+        }
     }
 
     public async Task DisposeAsync()

@@ -84,7 +84,7 @@ public class OtlpTraceProtobufTests
         var record = Assert.Single(Decode(Traces(Resource(), span)).Records);
         Assert.Equal("unknown_service", record.Service);
         Assert.Equal("unknown_instance", record.Instance);
-        Assert.True(record.ParentSpanId.IsEmpty);
+        Assert.Null(record.ParentSpanId);
         Assert.False(record.IsError);
         Assert.Null(record.StatusCode);
         Assert.Null(record.StatusMessage);
@@ -141,7 +141,7 @@ public class OtlpTraceProtobufTests
     public void AllZeroParentIsARoot()
     {
         var record = Assert.Single(Decode(Traces(Span(parent: "0000000000000000"))).Records);
-        Assert.True(record.ParentSpanId.IsEmpty);
+        Assert.Null(record.ParentSpanId);
     }
 
     [Fact]

@@ -19,9 +19,11 @@ public class IngestHostFixture : HostFixture
         ["Portal:Ingest:ApiKeys:1:Scopes:0"] = "events",
     };
 
+    protected override bool RealServer => true;
+
     public HttpClient CreateClient(string? key = Key)
     {
-        var client = Factory.CreateClient();
+        var client = new HttpClient { BaseAddress = BaseAddress };
         if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
     }

@@ -75,6 +75,7 @@ public sealed class OtelDotnetExporterTests(IngestHostFixture host) : IClassFixt
         using (var loggerFactory = LoggerFactory.Create(b => b.AddOpenTelemetry(o =>
                {
                    o.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("accounts", serviceInstanceId: "accounts-1"));
+                   o.IncludeFormattedMessage = true;
                    o.AddOtlpExporter(e => Configure(e, "/v1/logs"));
                })))
         {
@@ -103,9 +104,8 @@ public sealed class OtelDotnetExporterTests(IngestHostFixture host) : IClassFixt
     private void Configure(OtlpExporterOptions o, string path)
     {
         o.Protocol = OtlpExportProtocol.HttpProtobuf;
-        o.Endpoint = new Uri(host.Factory.Server.BaseAddress, path);
+        o.Endpoint = new Uri(host.BaseAddress, path);
         o.Headers = $"X-Api-Key={IngestHostFixture.Key}";
-        o.HttpClientFactory = () => host.Factory.CreateClient();
         o.ExportProcessorType = ExportProcessorType.Batch;
     }
 

@@ -58,7 +58,7 @@ public static class NativeCallRecordDecoder
         {
             TraceId = traceId,
             SpanId = spanId,
-            ParentSpanId = parentId,
+            ParentSpanId = parentId.IsEmpty ? null : parentId,
             Service = item.Service!,
             Endpoint = item.Interface!,
             Instance = item.Instance!,

@@ -105,7 +105,8 @@ internal sealed class OtlpSpanMapper
             eventsJson = _json.Finish();
         }
 
-        var parentId = parent.Length == 0 ? default : SpanId.FromBytes(parent);
+        // An all-zero parent id is how some exporters spell "no parent".
+        SpanId? parentId = parent.Length == 0 || SpanId.FromBytes(parent).IsEmpty ? null : SpanId.FromBytes(parent);
         record = new SpanRecord
         {
             TraceId = TraceId.FromBytes(traceId),
@@ -126,7 +127,7 @@ internal sealed class OtlpSpanMapper
             },
             StatusMessage = string.IsNullOrEmpty(statusMessage) ? null : statusMessage,
             // A root span without a scenario attribute starts a transaction: its endpoint names the scenario.
-            Scenario = scenario ?? resource.Scenario ?? (parentId.IsEmpty ? span.Name : null),
+            Scenario = scenario ?? resource.Scenario ?? (parentId is null ? span.Name : null),
             AttributesJson = attributesJson,
             EventsJson = eventsJson,
         };
