@@ -19,11 +19,11 @@ public static class NativeEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ingest/calls", Calls).AddEndpointFilterFactory(IngestSetup.RequireKey(IngestScope.Traces)).DisableAntiforgery()
-            .Accepts<object>(Json).WithSummary("Native call records of the platform SDK (see docs/native-formats.md)");
+            .WithSummary("Native call records of the platform SDK (see docs/native-formats.md)");
         app.MapPost("/api/ingest/logs", Logs).AddEndpointFilterFactory(IngestSetup.RequireKey(IngestScope.Logs)).DisableAntiforgery()
-            .Accepts<object>(Json).WithSummary("Native log lines (see docs/native-formats.md)");
+            .WithSummary("Native log lines (see docs/native-formats.md)");
         app.MapPost("/api/ingest/events", Events).AddEndpointFilterFactory(IngestSetup.RequireKey(IngestScope.Events)).DisableAntiforgery()
-            .Accepts<object>(CloudEvent, CloudEventBatch).WithSummary("CloudEvents 1.0, structured or batch JSON");
+            .WithSummary("CloudEvents 1.0, structured or batch JSON");
     }
 
     private static Task<IResult> Calls(HttpContext http, IngestService ingest, IOptions<IngestHttpOptions> options, CancellationToken ct) =>
