@@ -13,6 +13,7 @@ try
         WebRootPath = "wwwroot",
     });
     builder.WebHost.UseStaticWebAssets();
+    builder.ConfigurePortalEndpoints();
     builder.AddPortalStorage();
     builder.Services.AddPortalHealthChecks();
     builder.Services.AddPortalIngest();

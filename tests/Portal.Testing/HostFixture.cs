@@ -23,13 +23,14 @@ public class HostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
-        _factory = new PortalAppFactory(connectionString, Settings);
+        var settings = new Dictionary<string, string?>(Settings);
+        if (RealServer) settings["urls"] = $"http://127.0.0.1:{PortalProcess.FreePort()}";
+        _factory = new PortalAppFactory(connectionString, settings);
         if (RealServer)
         {
-            var port = PortalProcess.FreePort();
-            _factory.UseKestrel(port);
+            _factory.UseKestrel();
             _factory.StartServer();
-            BaseAddress = new Uri($"http://127.0.0.1:{port}");
+            BaseAddress = new Uri(settings["urls"]!);
         }
         else
         {

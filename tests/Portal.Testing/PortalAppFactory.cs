@@ -14,6 +14,7 @@ public class PortalAppFactory(string connectionString, IReadOnlyDictionary<strin
         builder.UseContentRoot(ContentRootLocator.Locate());
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", connectionString);
+        builder.UseSetting("Portal:Ingest:GrpcPort", "0"); // tests that want gRPC name a free port in their settings
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 }

@@ -49,6 +49,7 @@ public sealed class PortalProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Portal__Ingest__GrpcPort"] = "0";
         foreach (var (key, value) in environment) start.Environment[key] = value;
         return new PortalProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), address);
     }

@@ -21,6 +21,7 @@ public static class IngestSetup
     public static IEndpointRouteBuilder MapPortalIngest(this IEndpointRouteBuilder app)
     {
         OtlpHttpEndpoints.Map(app);
+        OtlpGrpcEndpoints.Map(app);
         NativeEndpoints.Map(app);
         return app;
     }

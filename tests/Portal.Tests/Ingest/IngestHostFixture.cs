@@ -17,7 +17,10 @@ public class IngestHostFixture : HostFixture
         ["Portal:Ingest:ApiKeys:1:Name"] = "events-only",
         ["Portal:Ingest:ApiKeys:1:Sha256"] = Sha256(EventsOnlyKey),
         ["Portal:Ingest:ApiKeys:1:Scopes:0"] = "events",
+        ["Portal:Ingest:GrpcPort"] = GrpcPort.ToString(),
     };
+
+    public int GrpcPort { get; } = Portal.Testing.PortalProcess.FreePort();
 
     protected override bool RealServer => true;
 

@@ -13,8 +13,10 @@ namespace Portal.Tests.Ingest;
 /// <summary>The real OpenTelemetry .NET SDK exports to the portal; the query API gives back every field.</summary>
 public sealed class OtelDotnetExporterTests(IngestHostFixture host) : IClassFixture<IngestHostFixture>
 {
-    [Fact]
-    public async Task Spans_exported_over_http_protobuf_are_stored_field_by_field()
+    [Theory]
+    [InlineData(OtlpExportProtocol.HttpProtobuf)]
+    [InlineData(OtlpExportProtocol.Grpc)]
+    public async Task Spans_exported_are_stored_field_by_field(OtlpExportProtocol protocol)
     {
         var sourceName = $"tests.{Guid.NewGuid():N}";
         using var source = new ActivitySource(sourceName);
@@ -22,7 +24,7 @@ public sealed class OtelDotnetExporterTests(IngestHostFixture host) : IClassFixt
                    .AddSource(sourceName)
                    .SetSampler(new AlwaysOnSampler())
                    .SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("payments", serviceInstanceId: "payments-7f9c"))
-                   .AddOtlpExporter(o => Configure(o, "/v1/traces"))
+                   .AddOtlpExporter(o => Configure(o, protocol, "/v1/traces"))
                    .Build())
         {
             using (var root = source.StartActivity("POST /transfer", ActivityKind.Server)!)
@@ -67,8 +69,10 @@ public sealed class OtelDotnetExporterTests(IngestHostFixture host) : IClassFixt
         Assert.True(childSpan.DurationMicros <= rootSpan.DurationMicros);
     }
 
-    [Fact]
-    public async Task Logs_exported_with_trace_context_are_found_by_trace()
+    [Theory]
+    [InlineData(OtlpExportProtocol.HttpProtobuf)]
+    [InlineData(OtlpExportProtocol.Grpc)]
+    public async Task Logs_exported_with_trace_context_are_found_by_trace(OtlpExportProtocol protocol)
     {
         var traceId = ActivityTraceId.CreateRandom();
         var spanId = ActivitySpanId.CreateRandom();
@@ -76,7 +80,7 @@ public sealed class OtelDotnetExporterTests(IngestHostFixture host) : IClassFixt
                {
                    o.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("accounts", serviceInstanceId: "accounts-1"));
                    o.IncludeFormattedMessage = true;
-                   o.AddOtlpExporter(e => Configure(e, "/v1/logs"));
+                   o.AddOtlpExporter(e => Configure(e, protocol, "/v1/logs"));
                })))
         {
             var logger = loggerFactory.CreateLogger("tests");
@@ -101,10 +105,10 @@ public sealed class OtelDotnetExporterTests(IngestHostFixture host) : IClassFixt
     private string? _lastTraceId;
     private DateTime _rootStart;
 
-    private void Configure(OtlpExporterOptions o, string path)
+    private void Configure(OtlpExporterOptions o, OtlpExportProtocol protocol, string path)
     {
-        o.Protocol = OtlpExportProtocol.HttpProtobuf;
-        o.Endpoint = new Uri(host.BaseAddress, path);
+        o.Protocol = protocol;
+        o.Endpoint = protocol == OtlpExportProtocol.Grpc ? new Uri($"http://127.0.0.1:{host.GrpcPort}") : new Uri(host.BaseAddress, path);
         o.Headers = $"X-Api-Key={IngestHostFixture.Key}";
         o.ExportProcessorType = ExportProcessorType.Batch;
     }
