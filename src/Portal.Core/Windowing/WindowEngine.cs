@@ -61,6 +61,12 @@ public sealed partial class WindowEngine
     /// <summary>The global watermark: windows ending at or before it have emitted their first result.</summary>
     public DateTime Watermark => new(_watermark.WatermarkTicks, DateTimeKind.Utc);
 
+    /// <summary>
+    /// Windows starting before this are final. The host stores it with the final results of each <see cref="AdvanceTo"/>
+    /// (in one transaction) and passes the stored value to <see cref="Rebuild"/> after a restart.
+    /// </summary>
+    public DateTime FinalHorizon => new((_finalThrough + 1) * _windowTicks, DateTimeKind.Utc);
+
     /// <summary>Adds one span that arrived at processing time <paramref name="arrivalUtc"/>. Its instance is its watermark source.</summary>
     public void Add(SpanRecord span, DateTime arrivalUtc)
     {
@@ -81,19 +87,21 @@ public sealed partial class WindowEngine
 
     /// <summary>
     /// Seeds a new engine after a restart with the stored spans of the windows that were not final, so they are emitted
-    /// again with nothing lost and nothing counted twice. <paramref name="firstOpenWindowStartUtc"/> is the start of the
-    /// earliest window without a persisted final result (the host persists finals in the order they are emitted, which is
-    /// window order): spans before it are already in persisted finals or late deltas and only help resolve edges.
-    /// Spans from it on are added as if they had just arrived, before any new record; their windows emit first results
-    /// again, and finals once the watermark (which restarts at that window) passes them. Call once, before anything else.
+    /// again with nothing lost and nothing counted twice. <paramref name="finalHorizonUtc"/> is the last
+    /// <see cref="FinalHorizon"/> persisted together with results: spans of earlier windows are already in persisted finals
+    /// or late deltas, so they only help resolve edges. Later spans are added to their windows before any new record;
+    /// those windows emit first results again, and finals when the watermark (which restarts at the horizon) passes them;
+    /// the next <see cref="AdvanceTo"/> does that for every window already old enough.
+    /// Call once, before anything else. Stored spans must include every span added before the restart: a span added after
+    /// the last persisted <see cref="AdvanceTo"/> to a window already final is lost, as its late delta was never emitted.
     /// </summary>
     /// <returns>The number of spans added to windows.</returns>
-    public long Rebuild(IEnumerable<SpanRecord> storedSpans, DateTime firstOpenWindowStartUtc)
+    public long Rebuild(IEnumerable<SpanRecord> storedSpans, DateTime finalHorizonUtc)
     {
         ArgumentNullException.ThrowIfNull(storedSpans);
         if (_started) throw new InvalidOperationException("Rebuild must come before any other call.");
         _started = true;
-        var firstOpen = firstOpenWindowStartUtc.Ticks / _windowTicks;
+        var firstOpen = finalHorizonUtc.Ticks / _windowTicks;
         _firstThrough = firstOpen - 1;
         _finalThrough = firstOpen - 1;
         _watermark.Seed(firstOpen * _windowTicks);

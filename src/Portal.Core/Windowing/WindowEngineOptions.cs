@@ -27,17 +27,20 @@ public sealed record WindowEngineOptions
     /// <summary>A record's event time counts toward its source's watermark at most this far past its arrival, so a clock running ahead cannot close windows early.</summary>
     public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a span's service is remembered so that a child arriving after its parent finds its caller.</summary>
-    public TimeSpan SpanServiceRetention { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a span's service is remembered so that a child arriving after its parent finds its caller. An entry is kept
+    /// for between half and all of this, so the default guarantees the seed's abnormal delays of up to a minute.
+    /// </summary>
+    public TimeSpan SpanServiceRetention { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a child span waits for its parent before its edge is given up (counted as unresolved).</summary>
-    public TimeSpan ParentWaitTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a child span waits for its parent before its edge is given up; like the retention, between half and all of this.</summary>
+    public TimeSpan ParentWaitTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Caps the remembered span services; past it the oldest are forgotten early.</summary>
+    /// <summary>Caps the remembered span services (about 30 bytes each); past it the oldest are forgotten early.</summary>
     public int MaxRememberedSpans { get; init; } = 4_000_000;
 
-    /// <summary>Caps the children waiting for a parent; past it the oldest give up early.</summary>
-    public int MaxWaitingChildren { get; init; } = 1_000_000;
+    /// <summary>Caps the children waiting for a parent (about 60 bytes each); past it the oldest give up early.</summary>
+    public int MaxWaitingChildren { get; init; } = 2_000_000;
 
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
     public void Validate()
