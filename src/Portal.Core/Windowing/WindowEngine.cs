@@ -92,6 +92,7 @@ public sealed partial class WindowEngine
     /// or late deltas, so they only help resolve edges. Later spans are added to their windows before any new record;
     /// those windows emit first results again, and finals when the watermark (which restarts at the horizon) passes them;
     /// the next <see cref="AdvanceTo"/> does that for every window already old enough.
+    /// A stored child in a final window whose parent is not stored waits for its parent again, as its edge was never counted.
     /// Call once, before anything else. Stored spans must include every span added before the restart: a span added after
     /// the last persisted <see cref="AdvanceTo"/> to a window already final is lost, as its late delta was never emitted.
     /// </summary>
@@ -107,17 +108,27 @@ public sealed partial class WindowEngine
         _watermark.Seed(firstOpen * _windowTicks);
 
         long added = 0;
+        var finalChildren = new List<(SpanId Parent, WaitingChild Child)>();
         foreach (var span in storedSpans)
         {
             var windowIndex = span.StartTime.Ticks / _windowTicks;
-            if (windowIndex < firstOpen)
+            if (windowIndex >= firstOpen)
             {
-                RememberAsParent(span.SpanId, _keys.Service(span.Service));
+                AddSpan(span, WindowFor(windowIndex));
+                added++;
                 continue;
             }
-            AddSpan(span, WindowFor(windowIndex));
-            added++;
+            var service = _keys.Service(span.Service);
+            if (!span.ParentSpanId.IsEmpty)
+            {
+                var duration = Math.Max(0, span.DurationMicros);
+                finalChildren.Add((span.ParentSpanId, new WaitingChild(service, windowIndex, duration, LatencySketch.BucketIndex(duration), span.IsError)));
+            }
+            RememberAsParent(span.SpanId, service);
         }
+        // A child in a final window whose parent is not stored never had its edge counted: it waits, to become a late delta.
+        foreach (var (parent, child) in finalChildren)
+            if (!_edges.TryGetService(parent, out _)) _edges.Wait(parent, child);
         _recordsRebuilt += added;
         return added;
     }

@@ -95,10 +95,10 @@ public class WindowEnginePropertyTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     /// <summary>Adds spans in arrival order with a tick every 100–250 ms, then ticks until every window is final.</summary>
-    internal static List<WindowResult> Run(WindowEngine engine, IEnumerable<(SpanRecord Span, DateTime Arrival)> arrivals, Random random)
+    internal static List<WindowResult> Run(WindowEngine engine, IEnumerable<(SpanRecord Span, DateTime Arrival)> arrivals, Random random, DateTime? start = null)
     {
         var results = new List<WindowResult>();
-        var now = Spans.T0;
+        var now = start ?? Spans.T0;
         foreach (var (span, arrival) in arrivals)
         {
             // A tick at time t sees every record that arrived by t.
