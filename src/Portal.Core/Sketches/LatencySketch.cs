@@ -9,8 +9,9 @@ namespace Portal.Core.Sketches;
 /// Bucket 0 holds the value 0 (and negative inputs, which are clock anomalies). Bucket b ≥ 1 holds the values v with
 /// γ^(b−2) &lt; v ≤ γ^(b−1), where γ = (1+α)/(1−α); its representative 2γ^(b−1)/(γ+1) is within α of every value in it.
 /// Merging adds bucket counts, so it is exactly associative and commutative.
-/// Counts live in a dense array over the range of buckets in use, which stays small because one window's
-/// latencies rarely span more than a few hundred buckets (a factor of 50 is about 200 buckets).
+/// A sketch starts sparse: a short sorted array of (bucket, count) pairs, since a key's one-second window mostly holds a few
+/// dozen values. Past <see cref="MaxSparseBuckets"/> buckets it turns dense: counts in an array over the range of buckets
+/// in use (a factor of 50 between fastest and slowest is about 200 buckets).
 /// </remarks>
 public sealed class LatencySketch
 {
@@ -27,6 +28,14 @@ public sealed class LatencySketch
     public static readonly int MaxBucketIndex = BucketIndex(long.MaxValue);
 
     private static readonly double[] Representatives = BuildRepresentatives();
+
+    private const int MaxSparseBuckets = 64;
+    private const int SparseCountBits = 20;
+    private const uint SparseCountMask = (1u << SparseCountBits) - 1;
+
+    /// <summary>While sparse: entries (bucket index &lt;&lt; 20 | count) sorted by index, so by value. Null once dense.</summary>
+    private uint[]? _sparse = [];
+    private int _sparseCount;
 
     private long[] _counts = [];
     /// <summary>The bucket index of <c>_counts[0]</c>.</summary>
@@ -53,6 +62,16 @@ public sealed class LatencySketch
     {
         if ((uint)bucketIndex > (uint)MaxBucketIndex) throw new ArgumentOutOfRangeException(nameof(bucketIndex));
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0) return;
+        if (_sparse is not null)
+        {
+            if (TryAddSparse(bucketIndex, count))
+            {
+                Count += count;
+                return;
+            }
+            ToDense();
+        }
         var slot = bucketIndex - _offset;
         if ((uint)slot >= (uint)_counts.Length)
         {
@@ -67,7 +86,12 @@ public sealed class LatencySketch
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.Count == 0) return;
-        var (low, high) = other.UsedRange();
+        if (other._sparse is not null || _sparse is not null)
+        {
+            foreach (var (index, count) in other.NonEmptyBuckets()) AddBucket(index, count);
+            return;
+        }
+        var (low, high) = other.DenseRange();
         if (low - _offset < 0 || high - _offset >= _counts.Length) Grow(low, high);
         var shift = other._offset - _offset;
         for (var i = low - other._offset; i <= high - other._offset; i++) _counts[i + shift] += other._counts[i];
@@ -81,10 +105,10 @@ public sealed class LatencySketch
         if (Count == 0) return double.NaN;
         var rank = (long)Math.Floor(q * (Count - 1));
         long seen = 0;
-        for (var i = 0; i < _counts.Length; i++)
+        foreach (var (index, count) in NonEmptyBuckets())
         {
-            seen += _counts[i];
-            if (seen > rank) return Representatives[i + _offset];
+            seen += count;
+            if (seen > rank) return Representatives[index];
         }
         throw new InvalidOperationException("The bucket counts do not add up to Count.");
     }
@@ -92,10 +116,18 @@ public sealed class LatencySketch
     public LatencySketch Clone()
     {
         var clone = new LatencySketch { Count = Count };
-        if (Count == 0) return clone;
-        var (low, high) = UsedRange();
-        clone._offset = low;
-        clone._counts = _counts.AsSpan(low - _offset, high - low + 1).ToArray();
+        if (_sparse is not null)
+        {
+            clone._sparse = _sparse.AsSpan(0, _sparseCount).ToArray();
+            clone._sparseCount = _sparseCount;
+        }
+        else
+        {
+            var (low, high) = DenseRange();
+            clone._sparse = null;
+            clone._offset = low;
+            clone._counts = _counts.AsSpan(low - _offset, high - low + 1).ToArray();
+        }
         return clone;
     }
 
@@ -103,13 +135,19 @@ public sealed class LatencySketch
     public bool BucketsEqual(LatencySketch other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (Count != other.Count) return false;
-        if (Count == 0) return true;
-        var (low, high) = UsedRange();
-        var (otherLow, otherHigh) = other.UsedRange();
-        if (low != otherLow || high != otherHigh) return false;
-        return _counts.AsSpan(low - _offset, high - low + 1)
-            .SequenceEqual(other._counts.AsSpan(low - other._offset, high - low + 1));
+        return Count == other.Count && NonEmptyBuckets().SequenceEqual(other.NonEmptyBuckets());
+    }
+
+    /// <summary>The non-empty buckets in ascending order of index.</summary>
+    public IEnumerable<(int Index, long Count)> NonEmptyBuckets()
+    {
+        if (_sparse is not null)
+        {
+            for (var i = 0; i < _sparseCount; i++) yield return ((int)(_sparse[i] >> SparseCountBits), _sparse[i] & SparseCountMask);
+            yield break;
+        }
+        for (var i = 0; i < _counts.Length; i++)
+            if (_counts[i] != 0) yield return (i + _offset, _counts[i]);
     }
 
     /// <summary>
@@ -120,18 +158,15 @@ public sealed class LatencySketch
     public byte[] Serialize()
     {
         var nonEmpty = 0;
-        foreach (var c in _counts) if (c != 0) nonEmpty++;
-        Span<byte> scratch = stackalloc byte[Varint.MaxLength];
+        foreach (var _ in NonEmptyBuckets()) nonEmpty++;
         var buffer = new byte[1 + Varint.MaxLength * (1 + 2 * nonEmpty)];
         buffer[0] = FormatVersion;
         var length = 1 + Varint.Write(buffer.AsSpan(1), (ulong)nonEmpty);
         var previous = -1;
-        for (var i = 0; i < _counts.Length; i++)
+        foreach (var (index, count) in NonEmptyBuckets())
         {
-            if (_counts[i] == 0) continue;
-            var index = i + _offset;
             length += Varint.Write(buffer.AsSpan(length), (ulong)(index - previous));
-            length += Varint.Write(buffer.AsSpan(length), (ulong)_counts[i]);
+            length += Varint.Write(buffer.AsSpan(length), (ulong)count);
             previous = index;
         }
         return buffer.AsSpan(0, length).ToArray();
@@ -161,7 +196,7 @@ public sealed class LatencySketch
         return sketch;
     }
 
-    private (int Low, int High) UsedRange()
+    private (int Low, int High) DenseRange()
     {
         var low = 0;
         while (_counts[low] == 0) low++;
@@ -170,13 +205,59 @@ public sealed class LatencySketch
         return (low + _offset, high + _offset);
     }
 
+    /// <summary>Adds to the sparse entries; false when the count or the number of buckets outgrows them.</summary>
+    private bool TryAddSparse(int bucketIndex, long count)
+    {
+        var entries = _sparse!;
+        var key = (uint)bucketIndex << SparseCountBits;
+        int low = 0, high = _sparseCount - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var entryKey = entries[middle] & ~SparseCountMask;
+            if (entryKey == key)
+            {
+                var total = (entries[middle] & SparseCountMask) + count;
+                if (total > SparseCountMask) return false;
+                entries[middle] = key | (uint)total;
+                return true;
+            }
+            if (entryKey < key) low = middle + 1;
+            else high = middle - 1;
+        }
+        if (count > SparseCountMask || _sparseCount == MaxSparseBuckets) return false;
+        if (_sparseCount == entries.Length) _sparse = entries = GrowSparse(entries);
+        Array.Copy(entries, low, entries, low + 1, _sparseCount - low);
+        entries[low] = key | (uint)count;
+        _sparseCount++;
+        return true;
+    }
+
+    private static uint[] GrowSparse(uint[] entries)
+    {
+        var grown = new uint[Math.Max(4, entries.Length * 2)];
+        entries.CopyTo(grown, 0);
+        return grown;
+    }
+
+    private void ToDense()
+    {
+        var entries = _sparse!;
+        var count = _sparseCount;
+        _sparse = null;
+        _sparseCount = 0;
+        if (count == 0) return;
+        Grow((int)(entries[0] >> SparseCountBits), (int)(entries[count - 1] >> SparseCountBits));
+        for (var i = 0; i < count; i++) _counts[(int)(entries[i] >> SparseCountBits) - _offset] += entries[i] & SparseCountMask;
+    }
+
     /// <summary>Widens the dense range to cover [low, high], with slack on the growing side so a drifting range does not copy on every add.</summary>
     private void Grow(int low, int high)
     {
         if (_counts.Length == 0)
         {
-            _offset = Math.Max(0, low - 4);
-            _counts = new long[Math.Min(MaxBucketIndex + 1, high + 12) - _offset];
+            _offset = Math.Max(0, low - 8);
+            _counts = new long[Math.Min(MaxBucketIndex, high + 8) - _offset + 1];
             return;
         }
         var currentHigh = _offset + _counts.Length - 1;

@@ -85,8 +85,8 @@ public sealed partial class WindowEngine
 
     private void EmitFirst(OpenWindow window, List<WindowResult> results)
     {
-        foreach (var key in window.Keys.Values)
-            results.Add(Result(key.KeyId, window.Index, WindowResultKind.First, key.Revision, key.Aggregate.Clone()));
+        foreach (var key in window.Keys)
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.First, key.Revision, key.Emit()));
         _firsts += window.Keys.Count;
     }
 
@@ -96,19 +96,18 @@ public sealed partial class WindowEngine
         {
             key.Changed = false;
             key.Revision++;
-            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Correction, key.Revision, key.Aggregate.Clone()));
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Correction, key.Revision, key.Emit()));
         }
         _corrections += window.Changed.Count;
         window.Changed.Clear();
     }
 
-    /// <summary>The window is dropped after this, so its aggregates go out as they are, without copies.</summary>
     private void EmitFinal(OpenWindow window, List<WindowResult> results)
     {
-        foreach (var key in window.Keys.Values)
+        foreach (var key in window.Keys)
         {
             if (key.Changed) key.Revision++;
-            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Final, key.Revision, key.Aggregate));
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Final, key.Revision, key.Emit()));
         }
         _finals += window.Keys.Count;
     }

@@ -140,6 +140,25 @@ public class LatencySketchTests
     }
 
     [Fact]
+    public void LargeCountsAndManyBucketsOutgrowTheSparseFormWithoutLoss()
+    {
+        var sketch = new LatencySketch();
+        sketch.AddBucket(5, 2_000_000);
+        sketch.AddBucket(5);
+        for (var i = 1; i <= 500; i++) sketch.Add(i * 1_000L);
+        var sparse = new LatencySketch();
+        for (var i = 1; i <= 500; i++) sparse.Add(i * 1_000L);
+
+        Assert.Equal(2_000_501, sketch.Count);
+        Assert.Contains((5, 2_000_001L), sketch.NonEmptyBuckets());
+        Assert.True(LatencySketch.Deserialize(sketch.Serialize()).BucketsEqual(sketch));
+        var merged = new LatencySketch();
+        merged.AddBucket(5, 2_000_001);
+        merged.Merge(sparse);
+        Assert.True(merged.BucketsEqual(sketch));
+    }
+
+    [Fact]
     public void QuantileOutsideZeroToOneIsRejected()
     {
         var sketch = new LatencySketch();
