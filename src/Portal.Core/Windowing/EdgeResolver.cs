@@ -1,0 +1,73 @@
+using Portal.Core.Records;
+
+namespace Portal.Core.Windowing;
+
+/// <summary>
+/// Finds the caller service of a span: its parent span's service. Remembers recent spans' services and keeps children whose
+/// parent has not arrived yet. Both maps expire by generations: the current generation is retired after half the retention
+/// (or when it holds half the cap) and dropped at the next turn, so an entry lives between half and all of its retention
+/// and no per-entry timestamps are kept.
+/// </summary>
+internal sealed class EdgeResolver(WindowEngineOptions options)
+{
+    private Dictionary<SpanId, WindowKeyRegistry.ServiceKeys> _remembered = [];
+    private Dictionary<SpanId, WindowKeyRegistry.ServiceKeys> _rememberedOlder = [];
+    private long _rememberedSince;
+    private readonly long _rememberTurnTicks = options.SpanServiceRetention.Ticks / 2;
+    private readonly int _rememberTurnCount = options.MaxRememberedSpans / 2;
+
+    private WaitingChildren _waiting = new();
+    private WaitingChildren _waitingOlder = new();
+    private long _waitingSince;
+    private readonly long _waitTurnTicks = options.ParentWaitTimeout.Ticks / 2;
+    private readonly int _waitTurnCount = options.MaxWaitingChildren / 2;
+
+    public int RememberedSpans => _remembered.Count + _rememberedOlder.Count;
+    public int WaitingChildren => _waiting.Count + _waitingOlder.Count;
+
+    /// <summary>Children that gave up waiting for their parent (timeout or cap).</summary>
+    public long Abandoned { get; private set; }
+
+    public bool TryGetService(SpanId spanId, out WindowKeyRegistry.ServiceKeys service) =>
+        _remembered.TryGetValue(spanId, out service!) || _rememberedOlder.TryGetValue(spanId, out service!);
+
+    public void Remember(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
+    {
+        if (_remembered.Count >= _rememberTurnCount) TurnRemembered(_rememberedSince);
+        _remembered[spanId] = service;
+    }
+
+    public void Wait(SpanId parent, in WaitingChild child)
+    {
+        if (_waiting.Count >= _waitTurnCount) TurnWaiting(_waitingSince);
+        _waiting.Add(parent, child);
+    }
+
+    /// <summary>Moves the children waiting for <paramref name="parent"/> into <paramref name="into"/>.</summary>
+    public void TakeWaiting(SpanId parent, List<WaitingChild> into)
+    {
+        _waiting.Take(parent, into);
+        _waitingOlder.Take(parent, into);
+    }
+
+    /// <summary>Retires generations that are old enough at processing time <paramref name="nowTicks"/>.</summary>
+    public void Expire(long nowTicks)
+    {
+        if (nowTicks - _rememberedSince >= _rememberTurnTicks) TurnRemembered(nowTicks);
+        if (nowTicks - _waitingSince >= _waitTurnTicks) TurnWaiting(nowTicks);
+    }
+
+    private void TurnRemembered(long nowTicks)
+    {
+        _rememberedOlder.Clear();
+        (_remembered, _rememberedOlder) = (_rememberedOlder, _remembered);
+        _rememberedSince = nowTicks;
+    }
+
+    private void TurnWaiting(long nowTicks)
+    {
+        Abandoned += _waitingOlder.Clear();
+        (_waiting, _waitingOlder) = (_waitingOlder, _waiting);
+        _waitingSince = nowTicks;
+    }
+}

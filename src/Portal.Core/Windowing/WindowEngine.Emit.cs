@@ -1,0 +1,126 @@
+namespace Portal.Core.Windowing;
+
+public sealed partial class WindowEngine
+{
+    /// <summary>
+    /// The processing-time tick (every 100–250 ms): moves the watermark to <paramref name="nowUtc"/>'s value and returns what
+    /// became due, late deltas first, then per window in ascending order its first results, corrections and final results.
+    /// </summary>
+    public IReadOnlyList<WindowResult> AdvanceTo(DateTime nowUtc)
+    {
+        _started = true;
+        var nowTicks = nowUtc.Ticks;
+        var results = new List<WindowResult>();
+        EmitLateDeltas(results);
+
+        var watermark = _watermark.Advance(nowTicks);
+        _firstThrough = Math.Max(_firstThrough, watermark / _windowTicks - 1);
+        _finalThrough = Math.Max(_finalThrough, (watermark - _latenessTicks) / _windowTicks - 1);
+
+        var finalized = 0;
+        foreach (var window in _windows)
+        {
+            if (window.Index > _firstThrough) break;
+            if (!window.FirstEmitted)
+            {
+                EmitFirst(window, results);
+                window.FirstEmitted = true;
+            }
+            if (window.Index <= _finalThrough)
+            {
+                EmitFinal(window, results);
+                finalized++;
+            }
+            else if (window.Changed.Count > 0)
+            {
+                EmitCorrections(window, results);
+            }
+        }
+        if (finalized > 0)
+        {
+            _windows.RemoveRange(0, finalized);
+            _lastWindow = null;
+        }
+
+        _edges.Expire(nowTicks);
+        return results;
+    }
+
+    public WindowEngineStats GetStats()
+    {
+        var openAggregates = 0;
+        foreach (var window in _windows) openAggregates += window.Keys.Count;
+        return new WindowEngineStats
+        {
+            RecordsTotal = _recordsTotal,
+            RecordsTimely = _recordsTimely,
+            RecordsCorrected = _recordsCorrected,
+            RecordsLate = _recordsLate,
+            RecordsRebuilt = _recordsRebuilt,
+            Delays = new DelayHistogram(_delayUpTo1s, _delay1To3s, _delay3To10s, _delay10To60s, _delayOver60s),
+            FirstsEmitted = _firsts,
+            CorrectionsEmitted = _corrections,
+            FinalsEmitted = _finals,
+            LateDeltasEmitted = _lateDeltasEmitted,
+            EdgesResolved = _edgesResolved,
+            EdgesAbandoned = _edges.Abandoned,
+            Watermark = Watermark,
+            ActiveSources = _watermark.ActiveSources,
+            OpenWindows = _windows.Count,
+            OpenAggregates = openAggregates,
+            Keys = _keys.Count,
+            RememberedSpans = _edges.RememberedSpans,
+            WaitingChildren = _edges.WaitingChildren,
+        };
+    }
+
+    private void EmitLateDeltas(List<WindowResult> results)
+    {
+        if (_lateDeltas.Count == 0) return;
+        foreach (var ((keyId, windowIndex), delta) in _lateDeltas)
+            results.Add(Result(keyId, windowIndex, WindowResultKind.LateDelta, 0, delta));
+        _lateDeltasEmitted += _lateDeltas.Count;
+        _lateDeltas.Clear();
+    }
+
+    private void EmitFirst(OpenWindow window, List<WindowResult> results)
+    {
+        foreach (var key in window.Keys)
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.First, key.Revision, key.Emit()));
+        _firsts += window.Keys.Count;
+    }
+
+    private void EmitCorrections(OpenWindow window, List<WindowResult> results)
+    {
+        foreach (var key in window.Changed)
+        {
+            key.Changed = false;
+            key.Revision++;
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Correction, key.Revision, key.Emit()));
+        }
+        _corrections += window.Changed.Count;
+        window.Changed.Clear();
+    }
+
+    private void EmitFinal(OpenWindow window, List<WindowResult> results)
+    {
+        foreach (var key in window.Keys)
+        {
+            if (key.Changed) key.Revision++;
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Final, key.Revision, key.Emit()));
+        }
+        _finals += window.Keys.Count;
+    }
+
+    private WindowResult Result(int keyId, long windowIndex, WindowResultKind kind, int revision, WindowAggregate aggregate)
+    {
+        var start = windowIndex * _windowTicks;
+        return new WindowResult(
+            _keys[keyId],
+            new DateTime(start, DateTimeKind.Utc),
+            new DateTime(start + _windowTicks, DateTimeKind.Utc),
+            kind,
+            revision,
+            aggregate);
+    }
+}

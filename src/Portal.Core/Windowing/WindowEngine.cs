@@ -1,0 +1,223 @@
+using Portal.Core.Records;
+using Portal.Core.Sketches;
+
+namespace Portal.Core.Windowing;
+
+/// <summary>
+/// Tumbling event-time windows over spans, with seed 004's late-data compensation, for the scopes of <see cref="WindowScope"/>.
+/// </summary>
+/// <remarks>
+/// <para>A span counts in exactly one window per scope: the one containing its start time, whatever its arrival.</para>
+/// <para>Life of a window (W is the global watermark, see <see cref="WatermarkTracker"/>):
+/// when W passes the window's end, each key with records emits <see cref="WindowResultKind.First"/>;
+/// records arriving after that, until W passes end + <see cref="WindowEngineOptions.AllowedLateness"/>, are added and
+/// the changed keys emit one <see cref="WindowResultKind.Correction"/> per <see cref="AdvanceTo"/>;
+/// then each key emits <see cref="WindowResultKind.Final"/> and the window is dropped from memory;
+/// records for it after that emit <see cref="WindowResultKind.LateDelta"/> holding only themselves, one per key and window per call.</para>
+/// <para>Edges: a span's caller is its parent span's service. A child whose parent is not known yet waits (bounded by
+/// <see cref="WindowEngineOptions.ParentWaitTimeout"/> and <see cref="WindowEngineOptions.MaxWaitingChildren"/>); when the
+/// parent arrives the edge goes into the child's window like any record, so it may be timely, a correction or a late delta.
+/// Spans without a parent, and calls within one service, make no edge.</para>
+/// <para>Not thread-safe: the host calls it from one thread (or under one lock).</para>
+/// </remarks>
+public sealed partial class WindowEngine
+{
+    private readonly WindowEngineOptions _options;
+    private readonly long _windowTicks;
+    private readonly long _latenessTicks;
+    private readonly WindowKeyRegistry _keys = new();
+    private readonly WatermarkTracker _watermark;
+    private readonly EdgeResolver _edges;
+
+    /// <summary>Open windows in ascending order of index.</summary>
+    private readonly List<OpenWindow> _windows = [];
+    private OpenWindow? _lastWindow;
+    /// <summary>Windows up to this index have emitted their first result.</summary>
+    private long _firstThrough = -1;
+    /// <summary>Windows up to this index are final.</summary>
+    private long _finalThrough = -1;
+
+    /// <summary>Late records since the last <see cref="AdvanceTo"/>, by key and window.</summary>
+    private readonly Dictionary<(int KeyId, long WindowIndex), WindowAggregate> _lateDeltas = [];
+    private readonly List<WaitingChild> _resolved = [];
+    private bool _started;
+
+    private long _recordsTotal, _recordsTimely, _recordsCorrected, _recordsLate, _recordsRebuilt;
+    private long _delayUpTo1s, _delay1To3s, _delay3To10s, _delay10To60s, _delayOver60s;
+    private long _firsts, _corrections, _finals, _lateDeltasEmitted, _edgesResolved;
+
+    public WindowEngine(WindowEngineOptions? options = null)
+    {
+        _options = options ?? new WindowEngineOptions();
+        _options.Validate();
+        _windowTicks = _options.WindowSize.Ticks;
+        _latenessTicks = _options.AllowedLateness.Ticks;
+        _watermark = new WatermarkTracker(_options);
+        _edges = new EdgeResolver(_options);
+    }
+
+    public WindowEngineOptions Options => _options;
+
+    /// <summary>The global watermark: windows ending at or before it have emitted their first result.</summary>
+    public DateTime Watermark => new(_watermark.WatermarkTicks, DateTimeKind.Utc);
+
+    /// <summary>
+    /// Windows starting before this are final. The host stores it with the final results of each <see cref="AdvanceTo"/>
+    /// (in one transaction) and passes the stored value to <see cref="Rebuild"/> after a restart.
+    /// </summary>
+    public DateTime FinalHorizon => new((_finalThrough + 1) * _windowTicks, DateTimeKind.Utc);
+
+    /// <summary>Adds one span that arrived at processing time <paramref name="arrivalUtc"/>. Its instance is its watermark source.</summary>
+    public void Add(SpanRecord span, DateTime arrivalUtc)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        _started = true;
+        var eventTicks = span.StartTime.Ticks;
+        var arrivalTicks = arrivalUtc.Ticks;
+        _recordsTotal++;
+        CountDelay(arrivalTicks - eventTicks);
+        _watermark.Observe(span.Instance, eventTicks, arrivalTicks);
+
+        var window = WindowFor(eventTicks / _windowTicks);
+        if (window is null) _recordsLate++;
+        else if (window.FirstEmitted) _recordsCorrected++;
+        else _recordsTimely++;
+        AddSpan(span, window);
+    }
+
+    /// <summary>
+    /// Seeds a new engine after a restart with the stored spans of the windows that were not final, so they are emitted
+    /// again with nothing lost and nothing counted twice. <paramref name="finalHorizonUtc"/> is the last
+    /// <see cref="FinalHorizon"/> persisted together with results: spans of earlier windows are already in persisted finals
+    /// or late deltas, so they only help resolve edges. Later spans are added to their windows before any new record;
+    /// those windows emit first results again, and finals when the watermark (which restarts at the horizon) passes them;
+    /// the next <see cref="AdvanceTo"/> does that for every window already old enough.
+    /// A stored child in a final window whose parent is not stored waits for its parent again, as its edge was never counted.
+    /// Call once, before anything else. Stored spans must include every span added before the restart: a span added after
+    /// the last persisted <see cref="AdvanceTo"/> to a window already final is lost, as its late delta was never emitted.
+    /// </summary>
+    /// <returns>The number of spans added to windows.</returns>
+    public long Rebuild(IEnumerable<SpanRecord> storedSpans, DateTime finalHorizonUtc)
+    {
+        ArgumentNullException.ThrowIfNull(storedSpans);
+        if (_started) throw new InvalidOperationException("Rebuild must come before any other call.");
+        _started = true;
+        var firstOpen = finalHorizonUtc.Ticks / _windowTicks;
+        _firstThrough = firstOpen - 1;
+        _finalThrough = firstOpen - 1;
+        _watermark.Seed(firstOpen * _windowTicks);
+
+        long added = 0;
+        var finalChildren = new List<(SpanId Parent, WaitingChild Child)>();
+        foreach (var span in storedSpans)
+        {
+            var windowIndex = span.StartTime.Ticks / _windowTicks;
+            if (windowIndex >= firstOpen)
+            {
+                AddSpan(span, WindowFor(windowIndex));
+                added++;
+                continue;
+            }
+            var service = _keys.Service(span.Service);
+            if (!span.ParentSpanId.IsEmpty)
+            {
+                var duration = Math.Max(0, span.DurationMicros);
+                finalChildren.Add((span.ParentSpanId, new WaitingChild(service, windowIndex, duration, LatencySketch.BucketIndex(duration), span.IsError)));
+            }
+            RememberAsParent(span.SpanId, service);
+        }
+        // A child in a final window whose parent is not stored never had its edge counted: it waits, to become a late delta.
+        foreach (var (parent, child) in finalChildren)
+            if (!_edges.TryGetService(parent, out _)) _edges.Wait(parent, child);
+        _recordsRebuilt += added;
+        return added;
+    }
+
+    /// <summary>Adds a span to every scope: its window (null when final) is already classified by the caller.</summary>
+    private void AddSpan(SpanRecord span, OpenWindow? window)
+    {
+        var windowIndex = span.StartTime.Ticks / _windowTicks;
+        var duration = Math.Max(0, span.DurationMicros);
+        var bucket = LatencySketch.BucketIndex(duration);
+        var isError = span.IsError;
+        var service = _keys.Service(span.Service);
+
+        AddToWindow(window, windowIndex, WindowKeyRegistry.AllKeyId, duration, bucket, isError);
+        AddToWindow(window, windowIndex, service.KeyId, duration, bucket, isError);
+        AddToWindow(window, windowIndex, service.Endpoint(span.Endpoint), duration, bucket, isError);
+
+        if (span.ParentSpanId.IsEmpty)
+        {
+            if (!string.IsNullOrEmpty(span.Scenario)) AddToWindow(window, windowIndex, _keys.Scenario(span.Scenario), duration, bucket, isError);
+        }
+        else if (_edges.TryGetService(span.ParentSpanId, out var caller))
+        {
+            AddEdge(caller, new WaitingChild(service, windowIndex, duration, bucket, isError), window);
+        }
+        else
+        {
+            _edges.Wait(span.ParentSpanId, new WaitingChild(service, windowIndex, duration, bucket, isError));
+        }
+
+        RememberAsParent(span.SpanId, service);
+    }
+
+    /// <summary>Remembers a span's service for its future children and completes the edges of children already waiting for it.</summary>
+    private void RememberAsParent(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
+    {
+        if (spanId.IsEmpty) return;
+        _edges.Remember(spanId, service);
+        if (_edges.WaitingChildren == 0) return;
+        _edges.TakeWaiting(spanId, _resolved);
+        foreach (var child in _resolved) AddEdge(service, child, WindowFor(child.WindowIndex));
+        _resolved.Clear();
+    }
+
+    private void AddEdge(WindowKeyRegistry.ServiceKeys caller, in WaitingChild child, OpenWindow? window)
+    {
+        if (ReferenceEquals(caller, child.Callee)) return;
+        _edgesResolved++;
+        AddToWindow(window, child.WindowIndex, child.Callee.EdgeFrom(caller), child.DurationMicros, child.BucketIndex, child.IsError);
+    }
+
+    private void AddToWindow(OpenWindow? window, long windowIndex, int keyId, long durationMicros, int bucketIndex, bool isError)
+    {
+        if (window is not null)
+        {
+            window.Add(keyId, durationMicros, bucketIndex, isError);
+            return;
+        }
+        ref var delta = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_lateDeltas, (keyId, windowIndex), out var exists);
+        if (!exists) delta = new WindowAggregate();
+        delta!.Add(durationMicros, bucketIndex, isError);
+    }
+
+    /// <summary>The open window with this index, created if needed; null when that window is already final.</summary>
+    private OpenWindow? WindowFor(long index)
+    {
+        if (_lastWindow is not null && _lastWindow.Index == index) return _lastWindow;
+        if (index <= _finalThrough) return null;
+        var low = 0;
+        var high = _windows.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var found = _windows[middle].Index;
+            if (found == index) return _lastWindow = _windows[middle];
+            if (found < index) low = middle + 1;
+            else high = middle - 1;
+        }
+        var created = new OpenWindow(index) { FirstEmitted = index <= _firstThrough };
+        _windows.Insert(low, created);
+        return _lastWindow = created;
+    }
+
+    private void CountDelay(long delayTicks)
+    {
+        if (delayTicks < TimeSpan.TicksPerSecond) _delayUpTo1s++;
+        else if (delayTicks < 3 * TimeSpan.TicksPerSecond) _delay1To3s++;
+        else if (delayTicks < 10 * TimeSpan.TicksPerSecond) _delay3To10s++;
+        else if (delayTicks < 60 * TimeSpan.TicksPerSecond) _delay10To60s++;
+        else _delayOver60s++;
+    }
+}

@@ -1,0 +1,75 @@
+namespace Portal.Core.Windowing;
+
+/// <summary>
+/// Gives every window key a small integer id, so the hot path hashes a service name and an endpoint name once per record
+/// and never builds a key string: key strings are made once, when a key is first seen.
+/// </summary>
+internal sealed class WindowKeyRegistry
+{
+    public const int AllKeyId = 0;
+
+    private readonly List<WindowKey> _keys = [WindowKey.All];
+    private readonly Dictionary<string, ServiceKeys> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _scenarios = new(StringComparer.Ordinal);
+
+    public int Count => _keys.Count;
+
+    public WindowKey this[int keyId] => _keys[keyId];
+
+    public ServiceKeys Service(string service)
+    {
+        if (!_services.TryGetValue(service, out var keys))
+        {
+            keys = new ServiceKeys(this, service, Register(WindowKey.ForService(service)));
+            _services.Add(service, keys);
+        }
+        return keys;
+    }
+
+    public int Scenario(string scenario)
+    {
+        if (!_scenarios.TryGetValue(scenario, out var keyId))
+        {
+            keyId = Register(WindowKey.ForScenario(scenario));
+            _scenarios.Add(scenario, keyId);
+        }
+        return keyId;
+    }
+
+    private int Register(WindowKey key)
+    {
+        _keys.Add(key);
+        return _keys.Count - 1;
+    }
+
+    /// <summary>The keys that belong to one service: its own, its endpoints', and the edges that call it.</summary>
+    internal sealed class ServiceKeys(WindowKeyRegistry registry, string name, int keyId)
+    {
+        private readonly Dictionary<string, int> _endpoints = new(StringComparer.Ordinal);
+        /// <summary>Edge key ids by the caller's <see cref="KeyId"/>.</summary>
+        private readonly Dictionary<int, int> _edgesFrom = [];
+
+        public string Name { get; } = name;
+        public int KeyId { get; } = keyId;
+
+        public int Endpoint(string endpoint)
+        {
+            if (!_endpoints.TryGetValue(endpoint, out var id))
+            {
+                id = registry.Register(WindowKey.ForEndpoint(Name, endpoint));
+                _endpoints.Add(endpoint, id);
+            }
+            return id;
+        }
+
+        public int EdgeFrom(ServiceKeys caller)
+        {
+            if (!_edgesFrom.TryGetValue(caller.KeyId, out var id))
+            {
+                id = registry.Register(WindowKey.ForEdge(caller.Name, Name));
+                _edgesFrom.Add(caller.KeyId, id);
+            }
+            return id;
+        }
+    }
+}
