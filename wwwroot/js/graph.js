@@ -29,7 +29,6 @@ export function mountGraph(el) {
     layout: layoutOptions(el),
     minZoom: 0.2,
     maxZoom: 3,
-    wheelSensitivity: 0.3,
     boxSelectionEnabled: false,
     autoungrabify: true,
   });
@@ -79,6 +78,13 @@ function layoutOptions(el) {
     name: 'elk',
     fit: true,
     padding: 24,
+    // A small chain fitted to a large box would be drawn huge: keep it at natural size.
+    stop: ({ cy }) => {
+      if (cy.zoom() > 1) {
+        cy.zoom(1);
+        cy.center();
+      }
+    },
     nodeDimensionsIncludeLabels: true,
     elk: {
       algorithm: 'layered',

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Components.Endpoints;
+using Portal.Components.Pages;
+
 namespace Portal.Components;
 
 /// <summary>Wires the Blazor pages: rendered on the server (static SSR); live parts are JS modules over SignalR.</summary>
@@ -11,14 +14,13 @@ public static class PagesSetup
 
     public static WebApplication MapPortalPages(this WebApplication app)
     {
-        // Unknown URLs get the Not found page, but only for browsers: APIs keep their bare status codes.
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) && AcceptsHtml(context.Request),
-            browser => browser.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().Add(endpoint =>
+        {
+            // The catch-all Not found page answers browsers (GET) only: a POST to a wrong URL, such as a
+            // misconfigured exporter, gets a bare 404 rather than a form page's antiforgery error.
+            if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any(m => m.Type == typeof(UnknownRoute)))
+                endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+        });
         return app;
     }
-
-    private static bool AcceptsHtml(HttpRequest request) =>
-        request.Headers.Accept.Any(value => value?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }
