@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Components.Endpoints;
+using Portal.Components.Pages;
+
 namespace Portal.Components;
 
 /// <summary>Wires the Blazor pages: rendered on the server (static SSR); live parts are JS modules over SignalR.</summary>
@@ -11,7 +14,13 @@ public static class PagesSetup
 
     public static WebApplication MapPortalPages(this WebApplication app)
     {
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().Add(endpoint =>
+        {
+            // The catch-all Not found page answers browsers (GET) only: a POST to a wrong URL, such as a
+            // misconfigured exporter, gets a bare 404 rather than a form page's antiforgery error.
+            if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any(m => m.Type == typeof(UnknownRoute)))
+                endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+        });
         return app;
     }
 }
