@@ -51,7 +51,7 @@ internal sealed class SyntheticSpans
                 {
                     TraceId = traceId,
                     SpanId = id,
-                    ParentSpanId = parent,
+                    ParentSpanId = parent.IsEmpty ? null : parent,
                     Service = services[service],
                     Endpoint = endpoints[random.Next(EndpointsPerService)],
                     Instance = instances[service][random.Next(InstancesPerService)],

@@ -119,10 +119,10 @@ public sealed partial class WindowEngine
                 continue;
             }
             var service = _keys.Service(span.Service);
-            if (!span.ParentSpanId.IsEmpty)
+            if (span.ParentSpanId is { } parentId)
             {
                 var duration = Math.Max(0, span.DurationMicros);
-                finalChildren.Add((span.ParentSpanId, new WaitingChild(service, windowIndex, duration, LatencySketch.BucketIndex(duration), span.IsError)));
+                finalChildren.Add((parentId, new WaitingChild(service, windowIndex, duration, LatencySketch.BucketIndex(duration), span.IsError)));
             }
             RememberAsParent(span.SpanId, service);
         }
@@ -146,17 +146,17 @@ public sealed partial class WindowEngine
         AddToWindow(window, windowIndex, service.KeyId, duration, bucket, isError);
         AddToWindow(window, windowIndex, service.Endpoint(span.Endpoint), duration, bucket, isError);
 
-        if (span.ParentSpanId.IsEmpty)
+        if (span.ParentSpanId is not { } parent)
         {
             if (!string.IsNullOrEmpty(span.Scenario)) AddToWindow(window, windowIndex, _keys.Scenario(span.Scenario), duration, bucket, isError);
         }
-        else if (_edges.TryGetService(span.ParentSpanId, out var caller))
+        else if (_edges.TryGetService(parent, out var caller))
         {
             AddEdge(caller, new WaitingChild(service, windowIndex, duration, bucket, isError), window);
         }
         else
         {
-            _edges.Wait(span.ParentSpanId, new WaitingChild(service, windowIndex, duration, bucket, isError));
+            _edges.Wait(parent, new WaitingChild(service, windowIndex, duration, bucket, isError));
         }
 
         RememberAsParent(span.SpanId, service);

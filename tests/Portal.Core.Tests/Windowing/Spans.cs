@@ -24,7 +24,7 @@ internal static class Spans
     {
         TraceId = new TraceId(1, 1),
         SpanId = new SpanId(spanId != 0 ? spanId : Interlocked.Increment(ref _nextId) + (1UL << 40)),
-        ParentSpanId = parent,
+        ParentSpanId = parent.IsEmpty ? null : parent,
         Service = service,
         Endpoint = endpoint,
         Instance = instance ?? service + "-1",

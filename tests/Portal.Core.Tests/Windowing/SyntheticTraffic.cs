@@ -40,7 +40,7 @@ internal sealed class SyntheticTraffic
         {
             TraceId = traceId,
             SpanId = spanId,
-            ParentSpanId = parent,
+            ParentSpanId = parent.IsEmpty ? null : parent,
             Service = service,
             Endpoint = Endpoints[random.Next(Endpoints.Length)],
             Instance = service + "-" + random.Next(2),
@@ -80,13 +80,13 @@ internal sealed class SyntheticTraffic
             Count(WindowKey.All, span);
             Count(WindowKey.ForService(span.Service), span);
             Count(WindowKey.ForEndpoint(span.Service, span.Endpoint), span);
-            if (span.ParentSpanId.IsEmpty)
+            if (span.ParentSpanId is not { } parent)
             {
                 if (span.Scenario is not null) Count(WindowKey.ForScenario(span.Scenario), span);
             }
-            else if (services[span.ParentSpanId] != span.Service)
+            else if (services[parent] != span.Service)
             {
-                Count(WindowKey.ForEdge(services[span.ParentSpanId], span.Service), span);
+                Count(WindowKey.ForEdge(services[parent], span.Service), span);
             }
         }
         return expected;
