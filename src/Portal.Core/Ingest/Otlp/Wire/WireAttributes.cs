@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Portal.Core.Otlp.Proto.Common.V1;
 
 namespace Portal.Core.Ingest.Otlp.Wire;
@@ -40,7 +42,7 @@ internal static class WireAttributes
             if (WriteValue(writer, value, limits, 0) is { } valueError)
                 return valueError.Fatal
                     ? valueError.Under($"attributes[{i}].value")
-                    : new($"attributes[{i}].value", $"{valueError.Reason} (key \"{System.Text.Encoding.UTF8.GetString(key)}\")");
+                    : new($"attributes[{i}].value", $"{valueError.Reason} (key \"{Encoding.UTF8.GetString(key)}\")");
         }
         writer.WriteEndObject();
         return null;
@@ -144,7 +146,7 @@ internal static class WireAttributes
         switch (ReadMember(anyValue, out var bytes, out var scalar))
         {
             case StringTag:
-                if (!System.Text.Unicode.Utf8.IsValid(bytes))
+                if (!Utf8.IsValid(bytes))
                 {
                     error = new("value.stringValue", Utf8Text.InvalidUtf8, Fatal: true);
                     return null;
