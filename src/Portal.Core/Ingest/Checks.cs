@@ -36,10 +36,6 @@ internal static class Checks
     /// <summary>Keeps input echoed in messages short.</summary>
     public static string Clip(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "...");
 
-    /// <summary>True when any of the texts holds U+FFFD, the mark Google.Protobuf leaves where it met invalid UTF-8.</summary>
-    public static bool HasReplacementChar(string? a, string? b = null, string? c = null, string? d = null) =>
-        a?.Contains('\uFFFD') == true || b?.Contains('\uFFFD') == true || c?.Contains('\uFFFD') == true || d?.Contains('\uFFFD') == true;
-
     private static string Describe(TimeSpan span) =>
         span.Ticks % TimeSpan.TicksPerDay == 0 ? Plural((long)span.TotalDays, "day")
         : span.Ticks % TimeSpan.TicksPerHour == 0 ? Plural((long)span.TotalHours, "hour")

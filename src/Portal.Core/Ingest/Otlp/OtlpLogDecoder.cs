@@ -1,4 +1,5 @@
-using Portal.Core.Otlp.Proto.Collector.Logs.V1;
+using Google.Protobuf;
+using Portal.Core.Ingest.Otlp.Wire;
 using Portal.Core.Records;
 
 namespace Portal.Core.Ingest.Otlp;
@@ -7,18 +8,15 @@ namespace Portal.Core.Ingest.Otlp;
 public static class OtlpLogDecoder
 {
     /// <summary>Decodes <c>application/x-protobuf</c> (an ExportLogsServiceRequest).</summary>
-    public static DecodeResult<LogRecord> DecodeProtobuf(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions? options = null)
-    {
-        var resolved = options ?? IngestOptions.Default;
-        return OtlpDecoding.Protobuf(payload, ExportLogsServiceRequest.Parser, ExportLogsServiceRequest.Descriptor,
-            request => OtlpLogMapper.Map(request, nowUtc, resolved),
-            log => Checks.HasReplacementChar(log.Message, log.AttributesJson, log.Service, log.Instance));
-    }
+    public static DecodeResult<LogRecord> DecodeProtobuf(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions? options = null) =>
+        OtlpLogWireDecoder.Decode(payload, nowUtc, options ?? IngestOptions.Default);
 
-    /// <summary>Decodes <c>application/json</c> (OTLP/JSON).</summary>
-    public static DecodeResult<LogRecord> DecodeJson(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions? options = null)
-    {
-        var resolved = options ?? IngestOptions.Default;
-        return OtlpDecoding.Json(payload, OtlpJsonReader.ReadLogs, request => OtlpLogMapper.Map(request, nowUtc, resolved));
-    }
+    /// <summary>
+    /// Decodes <c>application/json</c> (OTLP/JSON). The JSON is read into the generated messages and re-encoded, so
+    /// both encodings pass the same mapping.
+    /// </summary>
+    public static DecodeResult<LogRecord> DecodeJson(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions? options = null) =>
+        OtlpJson.Read(payload, OtlpJsonReader.ReadLogs, out var request) is { } fatal
+            ? DecodeResult<LogRecord>.Fatal(fatal)
+            : DecodeProtobuf(request!.ToByteArray(), nowUtc, options);
 }

@@ -1,4 +1,5 @@
-using Portal.Core.Otlp.Proto.Collector.Trace.V1;
+using Google.Protobuf;
+using Portal.Core.Ingest.Otlp.Wire;
 using Portal.Core.Records;
 
 namespace Portal.Core.Ingest.Otlp;
@@ -7,19 +8,15 @@ namespace Portal.Core.Ingest.Otlp;
 public static class OtlpTraceDecoder
 {
     /// <summary>Decodes <c>application/x-protobuf</c> (an ExportTraceServiceRequest).</summary>
-    public static DecodeResult<SpanRecord> DecodeProtobuf(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions? options = null)
-    {
-        var resolved = options ?? IngestOptions.Default;
-        return OtlpDecoding.Protobuf(payload, ExportTraceServiceRequest.Parser, ExportTraceServiceRequest.Descriptor,
-            request => OtlpSpanMapper.Map(request, nowUtc, resolved),
-            span => Checks.HasReplacementChar(span.Endpoint, span.AttributesJson, span.EventsJson, span.StatusMessage)
-                || Checks.HasReplacementChar(span.Service, span.Instance, span.Scenario, span.StatusCode));
-    }
+    public static DecodeResult<SpanRecord> DecodeProtobuf(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions? options = null) =>
+        OtlpTraceWireDecoder.Decode(payload, nowUtc, options ?? IngestOptions.Default);
 
-    /// <summary>Decodes <c>application/json</c> (OTLP/JSON: hex ids, integer enums, 64-bit integers as strings or numbers).</summary>
-    public static DecodeResult<SpanRecord> DecodeJson(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions? options = null)
-    {
-        var resolved = options ?? IngestOptions.Default;
-        return OtlpDecoding.Json(payload, OtlpJsonReader.ReadTraces, request => OtlpSpanMapper.Map(request, nowUtc, resolved));
-    }
+    /// <summary>
+    /// Decodes <c>application/json</c> (OTLP/JSON: hex ids, integer enums, 64-bit integers as strings or numbers).
+    /// The JSON is read into the generated messages and re-encoded, so both encodings pass the same mapping.
+    /// </summary>
+    public static DecodeResult<SpanRecord> DecodeJson(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions? options = null) =>
+        OtlpJson.Read(payload, OtlpJsonReader.ReadTraces, out var request) is { } fatal
+            ? DecodeResult<SpanRecord>.Fatal(fatal)
+            : DecodeProtobuf(request!.ToByteArray(), nowUtc, options);
 }
