@@ -1,6 +1,7 @@
 using Portal.Components;
 using Portal.Hosting;
 using Portal.Ingest;
+using Portal.Processing;
 using Portal.Queries;
 using Portal.Storage;
 
@@ -17,6 +18,7 @@ try
     builder.AddPortalStorage();
     builder.Services.AddPortalHealthChecks();
     builder.Services.AddPortalIngest();
+    builder.Services.AddPortalProcessing();
     builder.Services.AddPortalQueries();
     builder.Services.AddPortalPages();
     builder.Services.AddOpenApi();
@@ -28,6 +30,8 @@ try
     app.MapPortalHealthChecks();
     app.MapPortalIngest();
     app.MapPortalQueries();
+    app.MapPortalSeries();
+    app.MapPortalLive();
     app.MapOpenApi();
     app.MapPortalPages();
     await app.RunAsync();

@@ -1,0 +1,40 @@
+using Portal.Core.Windowing;
+
+namespace Portal.Processing;
+
+/// <summary>Settings of windowing and rollups (section <c>Portal:Windowing</c>).</summary>
+public sealed class WindowingOptions
+{
+    public const string Section = "Portal:Windowing";
+
+    /// <summary>Window length. Default 1 s.</summary>
+    public TimeSpan WindowSize { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far a source's watermark trails its newest record: the normal delay that still makes the first result. Default 3 s.</summary>
+    public TimeSpan OutOfOrderness { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long after its first result a window is still corrected in place. Default 3 s.</summary>
+    public TimeSpan AllowedLateness { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>A source (instance) silent this long stops holding the watermark back. Default 5 s.</summary>
+    public TimeSpan SourceIdleTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often windows are advanced, results persisted and pushed. Default 250 ms.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long rollups are kept, per resolution. Defaults: 1 s for 2 days, 1 min for 35 days, 1 h for 400 days.</summary>
+    public TimeSpan SecondRetention { get; set; } = TimeSpan.FromDays(2);
+    public TimeSpan MinuteRetention { get; set; } = TimeSpan.FromDays(35);
+    public TimeSpan HourRetention { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>How often minute and hour rollups are compacted and late deltas folded in. Default 30 s.</summary>
+    public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public WindowEngineOptions ToEngineOptions() => new()
+    {
+        WindowSize = WindowSize,
+        OutOfOrderness = OutOfOrderness,
+        AllowedLateness = AllowedLateness,
+        SourceIdleTimeout = SourceIdleTimeout,
+    };
+}
