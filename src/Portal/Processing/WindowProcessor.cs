@@ -64,11 +64,13 @@ public sealed class WindowProcessor(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var state = await WindowState.ReadAsync(conn, null, now, ct);
-        // Spans just before the horizon only help resolve the callers of later ones.
-        var since = state.FinalHorizon - _engine.Options.SpanServiceRetention;
-        var spans = await StoredSpans.ReadSinceAsync(conn, since, ct);
+        var recoverFrom = state.FinalHorizon - options.Value.RecoveryLookback;
+        // Spans before a window only help resolve the callers of its spans.
+        var spans = await StoredSpans.ReadSinceAsync(conn, recoverFrom - _engine.Options.SpanServiceRetention, ct);
+        var recovered = await FinalWindowRecovery.RecomputeAsync(conn, state, recoverFrom, spans, options.Value.ToEngineOptions(), ct);
         var added = _engine.Rebuild(spans, state.FinalHorizon);
-        logger.LogInformation("Windows rebuilt from {Added} stored spans after {Horizon:O}.", added, state.FinalHorizon);
+        logger.LogInformation("Windows rebuilt from {Added} stored spans after {Horizon:O}; {Recovered} final windows recomputed.",
+            added, state.FinalHorizon, recovered);
     }
 
     private async Task TickAsync(CancellationToken ct)

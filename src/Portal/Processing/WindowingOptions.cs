@@ -27,6 +27,12 @@ public sealed class WindowingOptions
     public TimeSpan MinuteRetention { get; set; } = TimeSpan.FromDays(35);
     public TimeSpan HourRetention { get; set; } = TimeSpan.FromDays(400);
 
+    /// <summary>
+    /// After a restart, final windows this far behind the stored horizon are recomputed from the stored spans, so late
+    /// records accepted just before a crash, whose deltas were not stored yet, are counted. Default 5 min.
+    /// </summary>
+    public TimeSpan RecoveryLookback { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often minute and hour rollups are compacted and late deltas folded in. Default 30 s.</summary>
     public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromSeconds(30);
 
