@@ -7,6 +7,7 @@ const features = [
   ['[data-chart]', './charts.js'],
   ['[data-graph]', './graph.js'],
   ['[data-live-groups]', './live.js'],
+  ['table.services-table[data-live-groups]', './services-live.js'],
 ];
 
 onReady(() => {

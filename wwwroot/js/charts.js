@@ -132,7 +132,11 @@ function applyLive(state, detail) {
   for (const point of detail?.points ?? []) {
     if (!Number.isFinite(point?.t) || (wanted && !wanted.includes(point.series))) continue;
     if (state.kind === 'gauge') {
-      state.value = point.v;
+      // A correction of an older window must not move the gauge back in time.
+      if (point.t >= (state.valueT ?? -Infinity)) {
+        state.value = point.v;
+        state.valueT = point.t;
+      }
       continue;
     }
     const series = seriesOf(state, point.series, true);
@@ -183,7 +187,7 @@ function timeSeriesOption(state, colors) {
       splitLine: { lineStyle: { color: colors.grid } },
       axisLabel: { color: colors.axis, formatter: value => `${compact.format(value)}${state.unit ? ` ${state.unit}` : ''}` },
     },
-    series: state.series.map(s => ({
+    series: state.series.map((s, index) => ({
       name: s.name,
       type: 'line',
       data: s.points,
@@ -192,7 +196,22 @@ function timeSeriesOption(state, colors) {
       lineStyle: { width: 1.5 },
       areaStyle: multi ? undefined : { opacity: 0.12 },
       emphasis: { disabled: true },
+      markLine: index === 0 ? eventMarkers(state, colors) : undefined,
     })),
+  };
+}
+
+/** Events (deploys, NodeDown) from data-markers='[{t, label}]' as dashed vertical lines on the first series. */
+function eventMarkers(state, colors) {
+  const markers = readJson(state.el, 'data-markers', []);
+  if (!Array.isArray(markers) || markers.length === 0) return undefined;
+  return {
+    silent: true,
+    symbol: 'none',
+    animation: false,
+    lineStyle: { color: colors.muted, type: 'dashed', width: 1 },
+    label: { show: true, position: 'insideEndTop', color: colors.muted, fontSize: 10, formatter: p => String(p.data.label ?? '') },
+    data: markers.filter(m => Number.isFinite(m?.t)).map(m => ({ xAxis: m.t, label: String(m.label ?? '') })),
   };
 }
 

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Portal.Components.Telemetry;
+using Portal.Components.Ui;
+using Portal.Core.Records;
+using Portal.Core.Windowing;
+using Portal.Live;
+using Portal.Queries;
+
+namespace Portal.Components.Pages;
+
+public partial class Overview
+{
+    private static readonly string[] Percentiles = ["p50", "p95", "p99"];
+
+    [Inject] private SeriesQueries Series { get; set; } = default!;
+    [Inject] private TelemetryQueries Telemetry { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "range")] public string? Range { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+    [SupplyParameterFromQuery(Name = "pct")] public string? Pct { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? Filter { get; set; }
+
+    private TimeRange range = default!;
+    private Series? all;
+    private IReadOnlyList<Series> services = [];
+    private List<EventRecord> events = [];
+    private string? markers;
+    private string? error;
+    private SortOrder sort;
+
+    private string Percentile => Percentiles.Contains(Pct) ? Pct! : "p95";
+    private string? LiveGroup => range.IsLive ? LiveGroups.Overview : null;
+    private SeriesPoint? GaugePoint => range.IsLive && all is not null ? ChartData.Latest(all) : null;
+    private string GaugeSubtitle => range.IsLive ? "latest second, live" : "whole range";
+    private double GaugeMax => Math.Max(10, Math.Ceiling((all?.Points.Max(p => p.ThroughputPerSecond) ?? 0) * 1.5));
+    private double LatencyMax => Math.Max(HealthTone.P95ErrorMs, Math.Ceiling((all?.Points.Max(p => p.P99Ms) ?? 0) * 1.2));
+
+    private IReadOnlyList<Series> FilteredServices => ServicesTable.Sorted(
+        string.IsNullOrWhiteSpace(Filter) ? services : services.Where(s => s.Key.Contains(Filter.Trim(), StringComparison.OrdinalIgnoreCase)),
+        sort);
+
+    private double? PercentileOf(SeriesPoint point) => Percentile switch
+    {
+        "p50" => point.P50Ms,
+        "p99" => point.P99Ms,
+        _ => point.P95Ms,
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "live");
+        sort = SortOrder.Parse(SortText, ServicesTable.SortFields, new SortOrder("count", true));
+        try
+        {
+            var from = range.From.UtcDateTime;
+            var to = range.To.UtcDateTime;
+            all = await Series.GetAsync(WindowKey.All, from, to, null, CancellationToken.None);
+            services = await Series.ScopeAsync(WindowScope.Service, from, to, null, CancellationToken.None);
+            events = await Telemetry.EventsAsync(null, null, from, to, 20, CancellationToken.None);
+            markers = JsonSerializer.Serialize(events.Select(e => new { t = new DateTimeOffset(e.Time).ToUnixTimeMilliseconds(), label = e.Type }));
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            error = $"The database did not answer: {e.Message}";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Components;
+using Portal.Components.Telemetry;
+using Portal.Components.Ui;
+using Portal.Core.Windowing;
+using Portal.Queries;
+
+namespace Portal.Components.Pages;
+
+public partial class ServiceDetail
+{
+    [Inject] private SeriesQueries Series { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Parameter] public string Name { get; set; } = "";
+
+    [SupplyParameterFromQuery(Name = "endpoint")] public string? Endpoint { get; set; }
+    [SupplyParameterFromQuery(Name = "range")] public string? Range { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
+
+    private TimeRange range = default!;
+    private Series? series;
+    private IReadOnlyList<Series> endpoints = [];
+    private IReadOnlyList<Series> upstream = [];
+    private IReadOnlyList<Series> downstream = [];
+    private SortOrder sort;
+    private string? error;
+
+    private WindowKey Key => string.IsNullOrEmpty(Endpoint) ? WindowKey.ForService(Name) : WindowKey.ForEndpoint(Name, Endpoint);
+    private string Title => string.IsNullOrEmpty(Endpoint) ? Name : $"{Name} · {Endpoint}";
+    private string Subtitle => string.IsNullOrEmpty(Endpoint) ? "Service: volume, response time and success rate" : "Endpoint of the service";
+
+    private string SelectUrl =>
+        $"/traces?service={Uri.EscapeDataString(Name)}" + (string.IsNullOrEmpty(Endpoint) ? "" : $"&endpoint={Uri.EscapeDataString(Endpoint)}") + "&from={from}&to={to}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "1h");
+        sort = SortOrder.Parse(SortText, ServicesTable.SortFields, new SortOrder("count", true));
+        var (from, to) = (range.From.UtcDateTime, range.To.UtcDateTime);
+        try
+        {
+            series = await Series.GetAsync(Key, from, to, null, CancellationToken.None);
+            var prefix = Name + WindowKey.EndpointSeparator;
+            endpoints = (await Series.ScopeAsync(WindowScope.Endpoint, from, to, null, CancellationToken.None))
+                .Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            var edges = await Series.ScopeAsync(WindowScope.Edge, from, to, null, CancellationToken.None);
+            upstream = edges.Where(e => Callee(e.Key) == Name).ToList();
+            downstream = edges.Where(e => Caller(e.Key) == Name).ToList();
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            error = $"The database did not answer: {e.Message}";
+        }
+    }
+
+    private static string EndpointOf(string key) => WindowKey.TrySplitEndpoint(key, out _, out var endpoint) ? endpoint : key;
+    private static string Caller(string key) => WindowKey.TrySplitEdge(key, out var caller, out _) ? caller : key;
+    private static string Callee(string key) => WindowKey.TrySplitEdge(key, out _, out var callee) ? callee : key;
+}
