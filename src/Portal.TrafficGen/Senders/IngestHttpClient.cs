@@ -17,11 +17,16 @@ public sealed class IngestHttpClient : IDisposable
     private readonly bool _gzip;
 
     public IngestHttpClient(SenderOptions options, TrafficStats stats)
+        : this(options, stats, new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+    }
+
+    /// <summary>With a given handler: tests answer requests without a network.</summary>
+    internal IngestHttpClient(SenderOptions options, TrafficStats stats, HttpMessageHandler handler)
     {
         _stats = stats;
         _gzip = options.Gzip;
         _pipeline = IngestRetryPipeline.Create(options.MaxRetries, options.RequestTimeout, stats);
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         // The pipeline owns time-outs (per attempt); the client must not cut a retry sequence short.
         _http = new HttpClient(handler) { BaseAddress = options.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);

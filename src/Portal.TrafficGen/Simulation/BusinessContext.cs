@@ -11,7 +11,7 @@ public sealed record BusinessContext(string CustomerId, string Tier, string Acco
         {
             "transfer" => Math.Round((decimal)random.LogNormal(800, 1.2), 2),
             "bill-payment" => Math.Round((decimal)random.LogNormal(150, 0.8), 2),
-            "loan-application" => Math.Round((decimal)random.LogNormal(80_000, 0.7), -3),
+            "loan-application" => Math.Round((decimal)random.LogNormal(80, 0.7)) * 1000,
             "account-opening" => Math.Round((decimal)random.LogNormal(1_000, 1.0), 0),
             _ => 0m,
         };
