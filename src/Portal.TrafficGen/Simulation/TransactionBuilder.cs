@@ -23,9 +23,9 @@ internal sealed class TransactionBuilder(Random random, InstanceClocks clocks, I
         _business = BusinessContext.Draw(random, scenario.Code);
 
         var rootCall = scenario.TreeByChannel[channel];
-        var rootInstance = PickInstance(rootCall.Service, startUtc);
-        Log(startUtc, rootInstance, SimLogLevel.Info, LogTexts.Received(_scenario, channel, _business), null);
-        var root = Call(rootCall, startUtc, null, rootInstance);
+        var root = Call(rootCall, startUtc, null);
+        // Written when the request arrived, on the root span (OTLP links a log line only with both trace and span id).
+        Log(startUtc, root.Instance, SimLogLevel.Info, LogTexts.Received(_scenario, channel, _business), root.SpanId);
         if (!root.Success) Log(root.TrueEnd, root.Instance, SimLogLevel.Error, LogTexts.TransactionFailed(_traceId, _scenario, Origin()), root.SpanId);
 
         var events = new List<SimEvent>();
@@ -34,10 +34,10 @@ internal sealed class TransactionBuilder(Random random, InstanceClocks clocks, I
         return new(serial, _traceId, _scenario, channel, [.. _spans.Select(s => s!)], _logs, events);
     }
 
-    private SimSpan Call(CallSpec call, DateTime start, string? parentSpanId, string? instance = null)
+    private SimSpan Call(CallSpec call, DateTime start, string? parentSpanId)
     {
         var profile = ServiceProfiles.Of(call.Service);
-        instance ??= PickInstance(call.Service, start);
+        var instance = PickInstance(call.Service, start);
         var spanId = random.Hex(8);
         var slot = _spans.Count;
         _spans.Add(null);
