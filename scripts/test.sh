@@ -29,7 +29,7 @@ if ! dotnet build Portal.sln -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1
 fi
 
 passed=0; failed=0
-for project in tests/Portal.Core.Tests tests/Portal.Tests tests/Portal.BrowserTests; do
+for project in tests/Portal.Core.Tests tests/Portal.TrafficGen.Tests tests/Portal.Tests tests/Portal.BrowserTests; do
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee "$results/$name.log" \

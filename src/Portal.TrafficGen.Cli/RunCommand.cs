@@ -58,7 +58,6 @@ internal static class RunCommand
             previous = now;
         }
         await run;
-        await transport.DisposeAsync();
 
         var last = runner.Snapshot();
         Console.WriteLine(last.Describe(previous, runner.Generator.StartedAt));
