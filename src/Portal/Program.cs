@@ -1,4 +1,5 @@
 using Portal.Components;
+using Portal.Demo;
 using Portal.Hosting;
 using Portal.Ingest;
 using Portal.Processing;
@@ -7,6 +8,7 @@ using Portal.Storage;
 
 try
 {
+    args = DemoMode.Strip(args, out var demo);
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     {
         Args = args,
@@ -22,6 +24,7 @@ try
     builder.Services.AddPortalQueries();
     builder.Services.AddPortalPages();
     builder.Services.AddOpenApi();
+    builder.AddPortalDemo(demo);
 
     var app = builder.Build();
     app.UseStaticFiles();
