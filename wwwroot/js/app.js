@@ -7,6 +7,8 @@ const features = [
   ['[data-chart]', './charts.js'],
   ['[data-graph]', './graph.js'],
   ['[data-live-groups]', './live.js'],
+  ['[data-copy]', './copy.js'],
+  ['[data-live-events]', './events-live.js'],
 ];
 
 onReady(() => {
