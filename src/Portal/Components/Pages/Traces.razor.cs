@@ -68,7 +68,7 @@ public partial class Traces
                 (null, { } e) => $"endpoint {e}",
                 ({ } s, { } e) => $"{s} · {e}",
             };
-            return $"Transactions in which {who} took part, {Display.Time(filter.Time.From)} – {Display.Time(filter.Time.To)} UTC.";
+            return $"Transactions (traces) in which {who} took part, {Display.Time(filter.Time.From)} – {Display.Time(filter.Time.To)} UTC.";
         }
     }
 
