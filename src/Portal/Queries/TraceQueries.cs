@@ -10,7 +10,7 @@ namespace Portal.Queries;
 /// </summary>
 public sealed class TraceQueries(PortalDbContext db)
 {
-    /// <summary>More spans than a page can draw usefully; the rest are counted, not shown.</summary>
+    /// <summary>More spans than a page can draw usefully; a larger trace shows its first spans by start time.</summary>
     public const int MaxSpans = 2000;
 
     public async Task<TraceView?> LoadAsync(TraceId traceId, CancellationToken ct)
