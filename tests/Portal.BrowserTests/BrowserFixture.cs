@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Playwright;
 using Portal.Testing;
 
@@ -10,6 +12,9 @@ namespace Portal.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The portal's ingest key, so tests can send data to <see cref="PortalProcess.Address"/>.</summary>
+    public const string IngestKey = "browser-tests-ingest-key";
     private IPlaywright? _playwright;
     private PortalProcess? _portal;
 
@@ -27,6 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _portal = PortalProcess.Start(new Dictionary<string, string?>
         {
             ["ConnectionStrings__Portal"] = await TestCluster.CreateDatabaseAsync("browser"),
+            ["Portal__Ingest__ApiKeys__0__Name"] = "browser-tests",
+            ["Portal__Ingest__ApiKeys__0__Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IngestKey))),
         });
         await _portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 
@@ -47,6 +54,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>An HTTP client for the portal that sends the ingest key.</summary>
+    public HttpClient CreateIngestClient()
+    {
+        var client = new HttpClient { BaseAddress = Portal.Address };
+        client.DefaultRequestHeaders.Add("X-Api-Key", IngestKey);
+        return client;
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>

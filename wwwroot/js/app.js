@@ -8,6 +8,8 @@ const features = [
   ['[data-graph]', './graph.js'],
   ['[data-live-groups]', './live.js'],
   ['table.services-table[data-live-groups]', './services-live.js'],
+  ['[data-copy]', './copy.js'],
+  ['[data-live-events]', './events-live.js'],
 ];
 
 onReady(() => {

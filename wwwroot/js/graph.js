@@ -7,6 +7,8 @@
 //
 // Classes: "error" draws a node or edge red (where a transaction failed), "critical" highlights the critical path.
 // Hovering a node shows its label and details in a text-only tooltip.
+// Once laid out, the element carries data-graph-ready, data-node-count and data-error-nodes (the red nodes), for tests
+// and for anything on the page that reacts to the drawn chain.
 import cytoscape from '../lib/graph.js';
 import { fillUrl, hideTip, onReady, readJson, showTip } from './dom.js';
 import { onThemeChange, palette } from './palette.js';
@@ -49,6 +51,17 @@ export function mountGraph(el) {
   return cy;
 }
 
+/** The Cytoscape instance of a mounted graph element, or undefined. */
+export function graphOf(el) {
+  return graphs.get(el);
+}
+
+function markDrawn(el, cy) {
+  el.dataset.nodeCount = String(cy.nodes().length);
+  el.dataset.errorNodes = String(cy.nodes('.error').length);
+  el.dataset.graphReady = 'true';
+}
+
 /** Replaces a mounted graph's elements (e.g. after a time-filter change) and lays it out again. */
 export function setGraph(el, data) {
   const cy = mountGraph(el);
@@ -84,6 +97,7 @@ function layoutOptions(el) {
         cy.zoom(1);
         cy.center();
       }
+      markDrawn(el, cy);
     },
     nodeDimensionsIncludeLabels: true,
     elk: {

@@ -7,7 +7,13 @@ public static class QueryEndpoints
 {
     private const int MaxLimit = 1000;
 
-    public static IServiceCollection AddPortalQueries(this IServiceCollection services) => services.AddScoped<TelemetryQueries>();
+    public static IServiceCollection AddPortalQueries(this IServiceCollection services) => services
+        .AddScoped<TelemetryQueries>()
+        .AddScoped<TransactionQueries>()
+        .AddScoped<TraceQueries>()
+        .AddScoped<LogSearch>()
+        .AddScoped<LogContext>()
+        .AddScoped<EventSearch>();
 
     public static IEndpointRouteBuilder MapPortalQueries(this IEndpointRouteBuilder app)
     {
@@ -15,6 +21,7 @@ public static class QueryEndpoints
         api.MapGet("/traces/{traceId}", Trace).WithSummary("The spans of one trace (global serial number)");
         api.MapGet("/traces/{traceId}/logs", TraceLogs).WithSummary("The log lines of one trace");
         api.MapGet("/events", Events).WithSummary("CloudEvents by type, source and time");
+        api.MapSearchEndpoints();
         return app;
     }
 

@@ -6,7 +6,7 @@ namespace Portal.Components.Ui;
 public sealed record TimeRangePreset(string Key, string Label, TimeSpan Span, bool IsLive = false);
 
 /// <summary>
-/// The time range a page shows, read from the URL: ?range=live|5m|1h|24h|7d, or ?range=custom&amp;from=…&amp;to=…
+/// The time range a page shows, read from the URL: ?range=live|5m|15m|1h|24h|7d, or ?range=custom&amp;from=…&amp;to=…
 /// (UTC, ISO 8601). Ranges end "now" except custom ones; "live" is a rolling window fed by the live feed.
 /// </summary>
 public sealed record TimeRange(string Key, DateTimeOffset From, DateTimeOffset To, bool IsLive, string? Error = null)
@@ -20,6 +20,7 @@ public sealed record TimeRange(string Key, DateTimeOffset From, DateTimeOffset T
     [
         new("live", "Live", TimeSpan.FromMinutes(15), IsLive: true),
         new("5m", "5m", TimeSpan.FromMinutes(5)),
+        new("15m", "15m", TimeSpan.FromMinutes(15)),
         new("1h", "1h", TimeSpan.FromHours(1)),
         new("24h", "24h", TimeSpan.FromHours(24)),
         new("7d", "7d", TimeSpan.FromDays(7)),

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Components;
+using Portal.Components.Telemetry;
+using Portal.Core.Records;
+using Portal.Queries;
+
+namespace Portal.Components.Pages;
+
+public partial class TraceDetail
+{
+    /// <summary>The logs of a trace are searched from a little before its first span to a little after its last.</summary>
+    private static readonly TimeSpan LogMargin = TimeSpan.FromMinutes(5);
+
+    [Inject] private TraceQueries Queries { get; set; } = default!;
+    [Inject] private ILogger<TraceDetail> Logger { get; set; } = default!;
+
+    [Parameter] public string Id { get; set; } = "";
+
+    [SupplyParameterFromQuery(Name = "span")] public string? Span { get; set; }
+
+    private TraceId traceId;
+    private bool valid;
+    private TraceView? view;
+    private WaterfallRow? selected;
+    private string graphJson = "";
+    private string? failure;
+    private string? spanProblem;
+
+    private string Title => !valid ? "Not a trace id" : view is null ? "Trace" : view.ErrorCount > 0 ? "Trace · failed" : "Trace";
+
+    private WaterfallRow? FirstError => view?.Rows.Where(r => r.Span.IsError).MaxBy(r => r.Depth);
+
+    private string LogsOfTraceHref => view is null
+        ? $"/logs?traceId={traceId}&range=24h"
+        : $"/logs?traceId={traceId}&from={Display.UrlTime(view.Start - LogMargin)}&to={Display.UrlTime(view.End + LogMargin)}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        valid = TraceId.TryParse(Id, out traceId) && !traceId.IsEmpty;
+        if (!valid) return;
+        try
+        {
+            view = await Queries.LoadAsync(traceId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Reading trace {TraceId} failed", traceId);
+            failure = "The store did not answer; the error is in the portal's log.";
+            return;
+        }
+        if (view is null) return;
+
+        graphJson = CallChainGraph.Build(view).ToJson();
+        if (string.IsNullOrEmpty(Span)) return;
+        if (!SpanId.TryParse(Span, out var spanId)) spanProblem = "span: a span id has 16 hexadecimal digits.";
+        else if ((selected = view.Find(spanId)) is null) spanProblem = $"Span {spanId} is not part of this trace.";
+    }
+
+    private string SpanHref(WaterfallRow row) => $"/traces/{traceId}?span={row.SpanId}";
+}

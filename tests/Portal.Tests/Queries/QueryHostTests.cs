@@ -1,0 +1,191 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Records;
+using Portal.Queries;
+using Portal.Tests.Ingest;
+
+namespace Portal.Tests.Queries;
+
+/// <summary>The page queries against real PostgreSQL, fed through the native ingest API.</summary>
+public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<IngestHostFixture>
+{
+    private static readonly DateTime Base = DateTime.UtcNow.AddMinutes(-30).AddTicks(-(DateTime.UtcNow.Ticks % TimeSpan.TicksPerSecond));
+
+    private static string NewTraceId() => Guid.NewGuid().ToString("N");
+    private static string NewSpanId() => Guid.NewGuid().ToString("N")[..16];
+    private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}"[..20];
+
+    private static object Call(string traceId, string spanId, string? parent, string service, DateTime start, double ms, bool success = true,
+        string @interface = "debit", object? attributes = null) => new
+    {
+        traceId, spanId, parentSpanId = parent, service, @interface, instance = $"{service}-1",
+        startTime = start.ToString("O"), durationMs = ms, success, resultCode = success ? "0000" : "E1042",
+        message = success ? null : "insufficient funds", attributes,
+    };
+
+    private async Task PostAsync(string path, object body)
+    {
+        var response = await host.CreateClient().PostAsync(path, new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<T> WithScope<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private static TransactionFilter Filter(string service, DateTime from, DateTime to, TransactionStatus status = TransactionStatus.All,
+        long? minMicros = null, long? maxMicros = null, string? text = null, TransactionSort sort = TransactionSort.TimeDescending) =>
+        new(new QueryTime(from, to), service, null, null, status, minMicros, maxMicros, text, sort, 1);
+
+    [Fact]
+    public async Task Transactions_are_exactly_those_in_which_the_service_took_part_during_the_interval()
+    {
+        var ledger = Unique("ledger");
+        var (inside, outside, other) = (NewTraceId(), NewTraceId(), NewTraceId());
+        var (insideRoot, outsideRoot) = (NewSpanId(), NewSpanId());
+        await PostAsync("/api/ingest/calls", new
+        {
+            records = new[]
+            {
+                // inside: the root starts 5 s before the interval; the ledger call is inside it and fails.
+                Call(inside, insideRoot, null, "gateway", Base.AddSeconds(-5), 900, success: false, @interface: "POST /transfer"),
+                Call(inside, NewSpanId(), insideRoot, ledger, Base.AddSeconds(1), 120, success: false, attributes: new { note = "100%_sure" }),
+                Call(outside, outsideRoot, null, "gateway", Base.AddSeconds(70), 50),
+                Call(outside, NewSpanId(), outsideRoot, ledger, Base.AddSeconds(70), 20),
+                Call(other, NewSpanId(), null, Unique("accounts"), Base.AddSeconds(2), 10),
+            },
+        });
+
+        var page = await WithScope(s => s.GetRequiredService<TransactionQueries>().ListAsync(Filter(ledger, Base, Base.AddMinutes(1)), CancellationToken.None));
+
+        var row = Assert.Single(page.Rows);
+        Assert.Equal(inside, row.TraceId);
+        Assert.Equal("gateway", row.RootService);
+        Assert.Equal("POST /transfer", row.RootEndpoint);
+        Assert.True(row.RootFound);
+        Assert.Equal(900_000, row.RootMicros);
+        Assert.Equal(2, row.SpanCount);
+        Assert.Equal(2, row.ErrorCount);
+        Assert.Equal(120_000, row.MatchMicros);
+        Assert.Equal(1, page.Total);
+        Assert.Equal(1, page.Histogram.Single(b => b.Bucket == DurationBuckets.Of(120_000)).Count);
+
+        var queries = (Func<TransactionFilter, Task<TransactionPage>>)(f => WithScope(s => s.GetRequiredService<TransactionQueries>().ListAsync(f, CancellationToken.None)));
+        Assert.Empty((await queries(Filter(ledger, Base, Base.AddMinutes(1), TransactionStatus.Ok))).Rows);
+        Assert.Single((await queries(Filter(ledger, Base, Base.AddMinutes(1), TransactionStatus.Error))).Rows);
+        Assert.Empty((await queries(Filter(ledger, Base, Base.AddMinutes(1), minMicros: 200_000))).Rows);
+        Assert.Single((await queries(Filter(ledger, Base, Base.AddMinutes(1), minMicros: 100_000, maxMicros: 200_000))).Rows);
+        Assert.Single((await queries(Filter(ledger, Base, Base.AddMinutes(1), text: "100%_"))).Rows);
+        Assert.Empty((await queries(Filter(ledger, Base, Base.AddMinutes(1), text: "100%x"))).Rows);
+        Assert.Equal(2, (await queries(Filter(ledger, Base, Base.AddMinutes(2), sort: TransactionSort.DurationAscending))).Rows.Count);
+        Assert.Equal(outside, (await queries(Filter(ledger, Base, Base.AddMinutes(2), sort: TransactionSort.DurationAscending))).Rows[0].TraceId);
+    }
+
+    [Fact]
+    public async Task The_trace_view_reads_every_span_of_a_trace()
+    {
+        var traceId = NewTraceId();
+        var root = NewSpanId();
+        await PostAsync("/api/ingest/calls", new
+        {
+            records = new[] { Call(traceId, root, null, "gateway", Base, 100), Call(traceId, NewSpanId(), root, "ledger", Base.AddMilliseconds(-20), 30, success: false) },
+        });
+
+        var view = await WithScope(s => s.GetRequiredService<TraceQueries>().LoadAsync(TraceId.TryParse(traceId, out var id) ? id : default, CancellationToken.None));
+
+        Assert.NotNull(view);
+        Assert.Equal(2, view.Rows.Count);
+        Assert.Equal(1, view.ErrorCount);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), view.Rows[1].Shift);
+        Assert.Null(await WithScope(s => s.GetRequiredService<TraceQueries>().LoadAsync(new TraceId(1, 2), CancellationToken.None)));
+    }
+
+    private static object Log(string instance, DateTime time, string message, string level = "info", string? traceId = null) => new
+    {
+        time = time.ToString("O"), service = "ledger", instance, level, message, traceId,
+    };
+
+    private Task<LogPage> SearchAsync(string? q, string instance, LogLevel? level = null) =>
+        WithScope(s => s.GetRequiredService<LogSearch>().SearchAsync(
+            new LogFilter(new QueryTime(Base.AddMinutes(-1), Base.AddMinutes(5)), q, LogSearchTerms.Parse(q), null, instance, level, null, null, 1, false),
+            CancellationToken.None));
+
+    [Fact]
+    public async Task Logs_are_found_by_phrase_and_by_prefix_and_hostile_input_is_harmless()
+    {
+        var instance = Unique("ledger");
+        await PostAsync("/api/ingest/logs", new
+        {
+            logs = new[]
+            {
+                Log(instance, Base.AddSeconds(1), "credit failed: insufficient funds for account 42", "error"),
+                Log(instance, Base.AddSeconds(2), "funds were insufficient yesterday"),
+                Log(instance, Base.AddSeconds(3), "debiting account 42"),
+                Log(instance, Base.AddSeconds(4), "debit ok"),
+                Log(instance, Base.AddSeconds(5), "<script>window.__xss=1</script> script ignored"),
+            },
+        });
+
+        Assert.Equal(["credit failed: insufficient funds for account 42"], (await SearchAsync("\"insufficient funds\"", instance)).Lines.Select(l => l.Message));
+        Assert.Equal(2, (await SearchAsync("insufficient funds", instance)).Lines.Count);
+        Assert.Equal(["debit ok", "debiting account 42"], (await SearchAsync("debi*", instance)).Lines.Select(l => l.Message));
+        Assert.Equal(["debit ok"], (await SearchAsync("debit", instance)).Lines.Select(l => l.Message));
+        Assert.Single((await SearchAsync("funds -yesterday", instance)).Lines);
+        Assert.Single((await SearchAsync("insufficient", instance, LogLevel.Warn)).Lines);
+        Assert.Single((await SearchAsync("'):*&|!<script>", instance)).Lines);
+        Assert.Single((await SearchAsync("'):*&|!<scri*", instance)).Lines);
+    }
+
+    [Fact]
+    public async Task The_context_of_a_line_is_its_instance_neighbours_in_time_and_id_order()
+    {
+        var instance = Unique("tx");
+        var lines = Enumerable.Range(0, 10).Select(i => Log(instance, Base.AddSeconds(10 + i / 2), $"step {i}")).ToList();
+        lines.Add(Log(Unique("elsewhere"), Base.AddSeconds(12), "step other instance"));
+        await PostAsync("/api/ingest/logs", new { logs = lines });
+        var hit = (await SearchAsync("step", instance)).Lines.Single(l => l.Message == "step 5");
+
+        var context = await WithScope(s => s.GetRequiredService<LogContext>().AroundAsync(instance, hit.Time, hit.Id, 3, CancellationToken.None));
+
+        Assert.NotNull(context);
+        Assert.Equal(["step 2", "step 3", "step 4"], context.Before.Select(l => l.Message));
+        Assert.Equal("step 5", context.Hit.Message);
+        Assert.Equal(["step 6", "step 7", "step 8"], context.After.Select(l => l.Message));
+        Assert.Null(await WithScope(s => s.GetRequiredService<LogContext>().AroundAsync(instance, hit.Time, hit.Id + 100_000, 3, CancellationToken.None)));
+    }
+
+    [Theory]
+    [InlineData("/api/transactions?minMs=abc", "minMs")]
+    [InlineData("/api/transactions?status=maybe", "status")]
+    [InlineData("/api/transactions?from=2025-01-02T00:00:00Z&to=2025-01-01T00:00:00Z", "to")]
+    [InlineData("/api/logs?traceId=xyz", "traceId")]
+    [InlineData("/api/logs?level=loud", "level")]
+    [InlineData("/api/logs/context?instance=a&time=now&id=1", "time")]
+    [InlineData("/api/traces/nothex/view", "traceId")]
+    public async Task Api_refuses_bad_parameters_naming_the_field(string url, string field)
+    {
+        var response = await host.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{field}:", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/traces?minMs=abc&status=maybe", "minMs: must be")]
+    [InlineData("/logs?level=loud", "level: must be")]
+    [InlineData("/logs/context?id=x", "instance: required")]
+    [InlineData("/traces/nothex", "Not a trace id")]
+    [InlineData("/traces/4bf92f3577b34da6a3ce929d0e0e4736?span=zz", "This trace is not stored")]
+    [InlineData("/events?range=3y", "range: must be")]
+    public async Task Pages_explain_bad_parameters_instead_of_failing(string url, string message)
+    {
+        var response = await host.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+}
