@@ -61,7 +61,9 @@ public partial class Overview
             all = await Series.GetAsync(WindowKey.All, from, to, null, CancellationToken.None);
             services = await Series.ScopeAsync(WindowScope.Service, from, to, null, CancellationToken.None);
             events = await Telemetry.EventsAsync(null, null, from, to, 20, CancellationToken.None);
-            markers = JsonSerializer.Serialize(events.Select(e => new { t = new DateTimeOffset(e.Time).ToUnixTimeMilliseconds(), label = e.Type }));
+            // Only system events (deploys, node changes) mark the curves; business events would bury them.
+            markers = JsonSerializer.Serialize(events.Where(e => SystemEvent.IsSystem(e.Type))
+                .Select(e => new { t = new DateTimeOffset(e.Time).ToUnixTimeMilliseconds(), label = $"{e.Type} {e.Subject}".Trim() }));
         }
         catch (Npgsql.NpgsqlException e)
         {
