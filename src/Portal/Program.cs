@@ -1,9 +1,11 @@
 using Portal.Components;
+using Portal.Components.Pages.Account;
 using Portal.Demo;
 using Portal.Hosting;
 using Portal.Ingest;
 using Portal.Processing;
 using Portal.Queries;
+using Portal.Security;
 using Portal.Storage;
 
 try
@@ -22,20 +24,25 @@ try
     builder.Services.AddPortalIngest();
     builder.Services.AddPortalProcessing();
     builder.Services.AddPortalQueries();
+    builder.Services.AddPortalSecurity(demo);
     builder.Services.AddPortalPages();
     builder.Services.AddOpenApi();
     builder.AddPortalDemo(demo);
 
     var app = builder.Build();
-    app.UseStaticFiles();
+    app.UseStaticFiles(); // before routing: the files of wwwroot are public and need no endpoint
+    app.UseRouting();
+    app.UsePortalSecurity();
+    app.UseRateLimiter();
     app.UseAntiforgery();
-    app.MapStaticAssets();
+    app.MapStaticAssets().AllowAnonymous();
     app.MapPortalHealthChecks();
     app.MapPortalIngest();
     app.MapPortalQueries();
     app.MapPortalSeries();
     app.MapPortalLive();
     app.MapOpenApi();
+    app.MapPortalAccount();
     app.MapPortalPages();
     await app.RunAsync();
     return 0;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Playwright;
 using Portal.Testing;
+using Security = Portal.Security;
 
 namespace Portal.BrowserTests;
 
@@ -19,6 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private PortalProcess? _portal;
 
     public IBrowser Browser { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
     public PortalProcess Portal => _portal ?? throw new InvalidOperationException("Not started.");
 
     public static string ArtifactsDirectory { get; } = CreateArtifactsDirectory();
@@ -29,9 +31,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: the test command installs it (apt-get install chromium).");
         }
+        ConnectionString = await TestCluster.CreateDatabaseAsync("browser");
         _portal = PortalProcess.Start(new Dictionary<string, string?>
         {
-            ["ConnectionStrings__Portal"] = await TestCluster.CreateDatabaseAsync("browser"),
+            ["ConnectionStrings__Portal"] = ConnectionString,
             ["Portal__Ingest__ApiKeys__0__Name"] = "browser-tests",
             ["Portal__Ingest__ApiKeys__0__Sha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IngestKey))),
         });
@@ -46,6 +49,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A page of a user with <paramref name="roles"/> (Ops by default), signed in through the sign-in page.</summary>
+    public async Task<IPage> SignedInPageAsync(params string[] roles)
+    {
+        var user = await TestUsers.CreateAsync(ConnectionString, roles.Length == 0 ? [Security.PortalRoles.Ops] : roles);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
+    /// <summary>A page without a session.</summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

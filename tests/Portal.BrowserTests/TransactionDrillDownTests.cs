@@ -64,7 +64,7 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
     public async Task From_the_transactions_of_an_interval_to_the_failed_node_and_its_log_context()
     {
         await IngestAsync();
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync();
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
 

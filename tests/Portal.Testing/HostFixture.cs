@@ -37,6 +37,27 @@ public class HostFixture : IAsyncLifetime
             _ = _factory.Server; // starts the host: migrations run now, not inside the first test
             BaseAddress = _factory.Server.BaseAddress;
         }
+        await OnStartedAsync();
+    }
+
+    /// <summary>Runs once the host is up (e.g. to sign a user in for the whole class).</summary>
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
+
+    /// <summary>The session cookie of a user with <paramref name="roles"/>, signed in through the sign-in page.</summary>
+    public async Task<string> SignInAsync(params string[] roles)
+    {
+        var user = await TestUsers.CreateAsync(Factory.ConnectionString, roles);
+        var handler = RealServer ? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } : Factory.Server.CreateHandler();
+        using (handler) return await TestUsers.SignInAsync(handler, BaseAddress, user);
+    }
+
+    /// <summary>A client of the host that carries a session cookie (in-memory test server).</summary>
+    public async Task<HttpClient> SignedInClientAsync(params string[] roles)
+    {
+        var cookie = await SignInAsync(roles);
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
     }
 
     public async Task DisposeAsync()

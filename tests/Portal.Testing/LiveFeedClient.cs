@@ -19,10 +19,15 @@ public sealed class LiveFeedClient : IAsyncDisposable
     private int _invocationId;
     private Task? _receiving;
 
-    public static async Task<LiveFeedClient> ConnectAsync(Uri baseAddress, string hubPath = "/hubs/live", HttpMessageHandler? handler = null)
+    public static async Task<LiveFeedClient> ConnectAsync(Uri baseAddress, string? cookie, string hubPath = "/hubs/live")
     {
         var client = new LiveFeedClient();
-        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false });
+        if (cookie is not null)
+        {
+            http.DefaultRequestHeaders.Add("Cookie", cookie);
+            client._socket.Options.SetRequestHeader("Cookie", cookie);
+        }
         var negotiate = await http.PostAsync(new Uri(baseAddress, $"{hubPath}/negotiate?negotiateVersion=1"), null);
         negotiate.EnsureSuccessStatusCode();
         var token = (await negotiate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();

@@ -9,6 +9,7 @@ public static class PagesSetup
     public static IServiceCollection AddPortalPages(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
         return services;
     }
 

@@ -9,7 +9,8 @@ public static class StartupFailure
     {
         StartupException s => s.Message,
         IOException { InnerException: AddressInUseException } io =>
-            $"{io.Message} Another program uses that port: stop it, or start the portal on another with --urls http://127.0.0.1:PORT.",
+            $"{io.Message} Another program uses that port: stop it, or choose another with --urls http://127.0.0.1:PORT (HTTP) " +
+            "or --Portal:Ingest:GrpcPort=PORT (OTLP/gRPC; 0 turns it off).",
         AggregateException { InnerExceptions.Count: 1 } a => Explain(a.InnerExceptions[0]),
         _ => null,
     };

@@ -1,7 +1,7 @@
 namespace Portal.Ingest;
 
 /// <summary>Refuses an ingest request without a valid API key for its scope (401/403) before its body is read.</summary>
-public sealed class IngestKeyFilter(IngestKeyValidator validator, string scope) : IEndpointFilter
+public sealed class IngestKeyFilter(IngestKeyValidator validator, IngestKeyStore store, string scope) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -17,6 +17,7 @@ public sealed class IngestKeyFilter(IngestKeyValidator validator, string scope) 
         {
             return IngestResults.Problem(StatusCodes.Status403Forbidden, $"The ingest API key '{key.Name}' may not send {scope}.");
         }
+        store.CountUse(key);
         return await next(context);
     }
 }

@@ -11,4 +11,6 @@ public sealed class IngestKeyOptions
 /// <param name="Name">Who the key belongs to, for logs and usage counters.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the key (e.g. <c>printf %s KEY | sha256sum</c>).</param>
 /// <param name="Scopes">What the key may send: traces, logs, events. Empty means all three.</param>
-public sealed record IngestKey(string Name, string Sha256, string[]? Scopes = null);
+/// <param name="RatePerSecond">Requests per second the key may make; 0 means no limit (keys from configuration).</param>
+/// <param name="Id">The stored key's id for keys an admin created; null for keys from configuration.</param>
+public sealed record IngestKey(string Name, string Sha256, string[]? Scopes = null, int RatePerSecond = 0, long? Id = null);

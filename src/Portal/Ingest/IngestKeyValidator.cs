@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace Portal.Ingest;
 
-/// <summary>Checks an ingest API key against the stored hashes, in constant time per key.</summary>
-public sealed class IngestKeyValidator(IOptionsMonitor<IngestKeyOptions> options)
+/// <summary>Checks an ingest API key against the stored hashes: keys from configuration and keys admins created.</summary>
+public sealed class IngestKeyValidator(IOptionsMonitor<IngestKeyOptions> options, IngestKeyStore store)
 {
     public const string HeaderName = "X-Api-Key";
 
@@ -17,7 +17,9 @@ public sealed class IngestKeyValidator(IOptionsMonitor<IngestKeyOptions> options
         return auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null;
     }
 
-    /// <summary>The matching key, or null when the presented key is unknown.</summary>
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>The matching key, or null when the presented key is unknown or revoked.</summary>
     public IngestKey? Find(string presented)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
@@ -27,7 +29,8 @@ public sealed class IngestKeyValidator(IOptionsMonitor<IngestKeyOptions> options
             if (key.Sha256.Length != 64) continue;
             if (CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(key.Sha256))) found = key;
         }
-        return found;
+        // Stored keys are looked up by their hash: knowing where a lookup of a SHA-256 ends reveals nothing of a key.
+        return found ?? store.Find(Convert.ToHexStringLower(hash));
     }
 
     public static bool Allows(IngestKey key, string scope) =>

@@ -12,6 +12,10 @@ public static class IngestSetup
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestKeyValidator>();
+        services.AddSingleton<IngestKeyStore>();
+        services.AddSingleton<IngestKeyAdmin>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestKeyStore>());
+        services.AddIngestRateLimits();
         services.AddSingleton<IngestService>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
@@ -20,16 +24,19 @@ public static class IngestSetup
 
     public static IEndpointRouteBuilder MapPortalIngest(this IEndpointRouteBuilder app)
     {
-        OtlpHttpEndpoints.Map(app);
-        OtlpGrpcEndpoints.Map(app);
-        NativeEndpoints.Map(app);
+        // Ingest authenticates with API keys, not sign-in cookies; each key has its own rate.
+        var ingest = app.MapGroup("").AllowAnonymous().RequireRateLimiting(IngestRateLimits.Policy);
+        OtlpHttpEndpoints.Map(ingest);
+        OtlpGrpcEndpoints.Map(ingest);
+        NativeEndpoints.Map(ingest);
         return app;
     }
 
     internal static Func<EndpointFilterFactoryContext, EndpointFilterDelegate, EndpointFilterDelegate> RequireKey(string scope) =>
         (context, next) =>
         {
-            var filter = new IngestKeyFilter(context.ApplicationServices.GetRequiredService<IngestKeyValidator>(), scope);
+            var services = context.ApplicationServices;
+            var filter = new IngestKeyFilter(services.GetRequiredService<IngestKeyValidator>(), services.GetRequiredService<IngestKeyStore>(), scope);
             return invocation => filter.InvokeAsync(invocation, next);
         };
 }

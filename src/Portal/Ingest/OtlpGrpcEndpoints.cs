@@ -49,6 +49,7 @@ public static class OtlpGrpcEndpoints
             GrpcMessages.WriteStatus(http.Response, GrpcStatus.PermissionDenied, $"The ingest API key '{key.Name}' may not send {scope}.");
             return;
         }
+        http.RequestServices.GetRequiredService<IngestKeyStore>().CountUse(key);
 
         var (message, readStatus, readError) = await GrpcMessages.ReadUnaryAsync(http.Request, options, ct);
         if (message is null)

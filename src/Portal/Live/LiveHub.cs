@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Portal.Security;
 
 namespace Portal.Live;
 
 /// <summary>The live feed: browsers subscribe to groups and receive coalesced updates, at most about one per group per second.</summary>
+[Authorize(Policy = PortalRoles.Policies.Ops)]
 public sealed class LiveHub : Hub
 {
     public const string Path = "/hubs/live";

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Portal.Security;
 using Portal.Testing;
 
 namespace Portal.Tests.Ingest;
@@ -24,9 +25,16 @@ public class IngestHostFixture : HostFixture
 
     protected override bool RealServer => true;
 
+    /// <summary>The session of an Ops user, for the query API the tests read back through.</summary>
+    public string OpsCookie { get; private set; } = "";
+
+    protected override async Task OnStartedAsync() => OpsCookie = await SignInAsync(PortalRoles.Ops);
+
+    /// <summary>A client with an ingest key (or none) and an Ops session.</summary>
     public HttpClient CreateClient(string? key = Key)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("Cookie", OpsCookie);
         if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
     }

@@ -11,7 +11,7 @@ public sealed class LateDataCorrectionTests(WindowingHostFixture host) : IClassF
         var service = $"svc{Guid.NewGuid():N}"[..12];
         const string instance = "late-test-1";
         using var client = host.CreateClient();
-        await using var live = await LiveFeedClient.ConnectAsync(host.BaseAddress);
+        await using var live = await LiveFeedClient.ConnectAsync(host.BaseAddress, host.OpsCookie);
         await live.InvokeAsync("Subscribe", (object)new[] { $"service:{service}" });
 
         var window = DateTime.UtcNow.AddSeconds(-0.5);

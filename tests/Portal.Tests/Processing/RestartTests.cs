@@ -1,4 +1,5 @@
 using Npgsql;
+using Portal.Security;
 using Portal.Testing;
 using Portal.Tests.Ingest;
 
@@ -67,9 +68,13 @@ public sealed class RestartTests
         });
         factory.UseKestrel();
         factory.StartServer();
-        await Task.CompletedTask;
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var user = await TestUsers.CreateAsync(connectionString, PortalRoles.Ops);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        var cookie = await TestUsers.SignInAsync(handler, address, user);
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = address };
         client.DefaultRequestHeaders.Add("X-Api-Key", IngestHostFixture.Key);
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
         return new RunningHost(factory, client);
     }
 

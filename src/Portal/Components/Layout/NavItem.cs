@@ -1,9 +1,14 @@
 using Microsoft.AspNetCore.Components.Routing;
+using Portal.Security;
 
 namespace Portal.Components.Layout;
 
-/// <summary>One entry of the left navigation; <see cref="Key"/> names it for <see cref="INavBadgeSource"/> counts.</summary>
-public sealed record NavItem(string Key, string Href, string Label, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix)
+/// <summary>
+/// One entry of the left navigation; <see cref="Key"/> names it for <see cref="INavBadgeSource"/> counts, and
+/// <see cref="Policy"/> hides it from users whose role does not open it (the page checks again on the server).
+/// </summary>
+public sealed record NavItem(string Key, string Href, string Label, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix,
+    string Policy = PortalRoles.Policies.Ops)
 {
     /// <summary>The navigation areas in display order, grouped: watch, investigate, model, operate.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<NavItem>> Groups =
@@ -18,12 +23,12 @@ public sealed record NavItem(string Key, string Href, string Label, string Icon,
             new("events", "/events", "Events", "zap"),
         ],
         [
-            new("scenarios", "/scenarios", "Scenarios", "workflow"),
-            new("topology-review", "/topology/review", "Topology review", "git-fork"),
+            new("scenarios", "/scenarios", "Scenarios", "workflow", Policy: PortalRoles.Policies.Lead),
+            new("topology-review", "/topology/review", "Topology review", "git-fork", Policy: PortalRoles.Policies.Admin),
         ],
         [
             new("system", "/system", "Self-monitoring", "heart-pulse"),
-            new("admin", "/admin", "Admin", "settings"),
+            new("admin", "/admin", "Admin", "settings", Policy: PortalRoles.Policies.Admin),
         ],
     ];
 }
