@@ -33,6 +33,37 @@ public static partial class TestUsers
         return name;
     }
 
+    /// <summary>Signs in through /account/login with a client that keeps its own cookies (e.g. WebApplicationFactory's).</summary>
+    public static async Task SignInWithCookiesAsync(HttpClient client, string userName, string password = Password)
+    {
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(
+            await FormFieldsAsync(client, "/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password })));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in of {userName} failed: {response.StatusCode}");
+    }
+
+    /// <summary>
+    /// The fields to post a server-rendered form: its hidden inputs (antiforgery token, form name) from a GET of the page,
+    /// plus <paramref name="fields"/>. The client must keep cookies, as the antiforgery token is tied to one.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string path, Dictionary<string, string> fields,
+        string? formName = null)
+    {
+        var html = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
+        var form = formName is null ? html : FormNamed(html, formName);
+        var all = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (key, value) in fields) all[key] = value;
+        return all;
+    }
+
+    private static string FormNamed(string html, string formName)
+    {
+        var marker = html.IndexOf($"value=\"{formName}\"", StringComparison.Ordinal);
+        if (marker < 0) throw new InvalidOperationException($"No form named {formName} on the page.");
+        var start = html.LastIndexOf("<form", marker, StringComparison.Ordinal);
+        var end = html.IndexOf("</form>", marker, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
     /// <summary>Signs in through /account/login and returns the Cookie header value of the session.</summary>
     public static async Task<string> SignInAsync(HttpMessageHandler handler, Uri baseAddress, string userName, string password = Password)
     {
@@ -62,6 +93,6 @@ public static partial class TestUsers
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
-    [GeneratedRegex("<input[^>]*?name=\"(?<name>[^\"]+)\"[^>]*?value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("<input(?=[^>]*type=\"hidden\")[^>]*?name=\"(?<name>[^\"]+)\"[^>]*?value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenInput();
 }
