@@ -7,6 +7,7 @@ public sealed record BenchSizes
     /// <summary>Measured runs per figure; the table shows their median.</summary>
     public int Runs { get; init; } = 3;
 
+    public Data.WireFormat[] IngestFormats { get; init; } = Data.WireFormat.All;
     public int[] IngestConnections { get; init; } = [4, 16, 64];
     public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(6);
     /// <summary>Distinct 500-span bodies per format: enough for 130,000 spans/s over a 6 s run before any is sent twice.</summary>
@@ -48,6 +49,7 @@ public sealed record BenchSizes
     /// <summary>The smallest ingest-vs-COPY case, for the test that keeps the harness from rotting.</summary>
     public static BenchSizes Smoke { get; } = QuickSizes with
     {
+        IngestFormats = [Data.WireFormat.OtlpProtobuf],
         IngestDuration = TimeSpan.FromSeconds(1),
         BodiesPerFormat = 40,
         CopyBaselineRows = 10_000,

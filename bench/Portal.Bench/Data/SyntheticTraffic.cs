@@ -5,9 +5,10 @@ namespace Portal.Bench.Data;
 /// <summary>
 /// Deterministic call records for the store-bound benchmarks: 20 services × 10 endpoints × 3 instances, traces of one
 /// root and a few children, two attributes per span. Every span id is new (a counter under a per-generator trace-id
-/// prefix), so nothing generated is ever a retry of something stored.
+/// prefix), so nothing generated is ever a retry of something stored. <paramref name="services"/> limits the services
+/// (and so the instances, the watermark's sources) that spans come from.
 /// </summary>
-public sealed class SyntheticTraffic(int seed)
+public sealed class SyntheticTraffic(int seed, int services = SyntheticTraffic.ServiceCount)
 {
     public const int ServiceCount = 20;
     public const int EndpointsPerService = 10;
@@ -29,12 +30,12 @@ public sealed class SyntheticTraffic(int seed)
         {
             var traceId = new TraceId(_prefix, _next++);
             var start = from.AddTicks(_random.NextInt64(Math.Max(1, spread.Ticks)));
-            var root = Span(traceId, null, start, _random.Next(ServiceCount));
+            var root = Span(traceId, null, start, _random.Next(services));
             spans.Add(root);
             var children = Math.Min(_random.Next(2, 6), count - spans.Count);
             for (var c = 0; c < children; c++)
             {
-                spans.Add(Span(traceId, root.SpanId, start.AddTicks(_random.Next(1, 50_000)), _random.Next(ServiceCount)));
+                spans.Add(Span(traceId, root.SpanId, start.AddTicks(_random.Next(1, 50_000)), _random.Next(services)));
             }
         }
         return spans;
@@ -48,7 +49,7 @@ public sealed class SyntheticTraffic(int seed)
         while (spans.Count < count)
         {
             var parent = spans[_random.Next(spans.Count)];
-            spans.Add(Span(traceId, parent.SpanId, parent.StartTime.AddTicks(_random.Next(1, 20_000)), _random.Next(ServiceCount)));
+            spans.Add(Span(traceId, parent.SpanId, parent.StartTime.AddTicks(_random.Next(1, 20_000)), _random.Next(services)));
         }
         return spans;
     }

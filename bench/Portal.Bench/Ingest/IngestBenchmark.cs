@@ -25,7 +25,7 @@ public static class IngestBenchmark
 
         double protobufBest = 0, copyRate = 0;
         WrkRunner.Result? protobufBestRun = null;
-        foreach (var format in WireFormat.All)
+        foreach (var format in sizes.IngestFormats)
         {
             using var bodies = BodySet.Create(format, sizes.BodiesPerFormat, seed: Array.IndexOf(WireFormat.All, format) + 1);
             log.WriteLine($"ingest {format.Name}: {bodies.Bodies.Count} bodies, {bodies.Bytes / 1_048_576.0:N0} MiB");
