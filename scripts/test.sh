@@ -13,6 +13,7 @@ apt_install() {
 }
 
 [ -x /usr/bin/chromium ] || { echo "Installing Chromium for the browser tests..."; apt_install chromium; }
+command -v wrk >/dev/null || { echo "Installing wrk for the benchmark harness test..."; apt_install wrk; }
 if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "Installing the PostgreSQL server programs..."; apt_install postgresql
 fi
@@ -29,7 +30,7 @@ if ! dotnet build Portal.sln -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1
 fi
 
 passed=0; failed=0
-for project in tests/Portal.Core.Tests tests/Portal.TrafficGen.Tests tests/Portal.Tests tests/Portal.BrowserTests; do
+for project in tests/Portal.Core.Tests tests/Portal.TrafficGen.Tests tests/Portal.Tests tests/Portal.BrowserTests tests/Portal.Bench.Tests; do
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee "$results/$name.log" \

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Portal.Bench.Report;
+
+namespace Portal.Bench;
+
+/// <summary>
+/// portal-bench: runs the benchmark suite of issue 7 and writes its table (bench/RESULTS.md by default). Not a top-level
+/// program: the referenced Portal host already has a global Program class.
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quick = new Option<bool>("--quick") { Description = "Smallest sizes, one run each (under 2 minutes)." };
+        var only = new Option<string[]>("--only")
+        {
+            Description = $"Run only these benchmarks: {string.Join(", ", BenchSuite.Names)}.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        only.AcceptOnlyFromAmong(BenchSuite.Names);
+        var output = new Option<FileInfo>("--output") { Description = "Where to write the Markdown table.", DefaultValueFactory = _ => new FileInfo("bench/RESULTS.md") };
+        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output };
+        root.SetAction(async parse =>
+        {
+            var sizes = parse.GetValue(quick) ? BenchSizes.QuickSizes : BenchSizes.Full;
+            var started = DateTime.UtcNow;
+            var figures = await BenchSuite.RunAsync(sizes, parse.GetValue(only) ?? [], Console.Error);
+            var table = ResultsWriter.Table(figures, started);
+            var notes = figures.Where(f => f.Note is not null).Select(f => $"- **{f.Name}**: {f.Note}");
+            var file = parse.GetValue(output)!;
+            var existing = file.Exists ? await File.ReadAllTextAsync(file.FullName) : null;
+            await File.WriteAllTextAsync(file.FullName, ResultsWriter.Merge(existing, table, notes, sizes, DateTime.UtcNow - started));
+            Console.WriteLine(table);
+            Console.Error.WriteLine($"Wrote {file.FullName} ({figures.Count} figures in {(DateTime.UtcNow - started).TotalMinutes:N1} min).");
+            return 0;
+        });
+        return await root.Parse(args).InvokeAsync();
+    }
+}

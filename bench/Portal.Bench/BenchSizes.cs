@@ -1,0 +1,62 @@
+namespace Portal.Bench;
+
+/// <summary>How big and how often each benchmark runs: the full suite (under 15 minutes) or --quick (under 2 minutes).</summary>
+public sealed record BenchSizes
+{
+    public bool Quick { get; init; }
+    /// <summary>Measured runs per figure; the table shows their median.</summary>
+    public int Runs { get; init; } = 3;
+
+    public Data.WireFormat[] IngestFormats { get; init; } = Data.WireFormat.All;
+    public int[] IngestConnections { get; init; } = [4, 16, 64];
+    public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(6);
+    /// <summary>Distinct 500-span bodies per format: enough for 130,000 spans/s over a 6 s run before any is sent twice.</summary>
+    public int BodiesPerFormat { get; init; } = 1_600;
+    public int CopyBaselineRows { get; init; } = 400_000;
+    public TimeSpan DecodeRunTime { get; init; } = TimeSpan.FromSeconds(1);
+
+    public int WindowRecords { get; init; } = 4_000_000;
+
+    public TimeSpan GaugeDuration { get; init; } = TimeSpan.FromSeconds(25);
+
+    public TimeSpan AccuracyDuration { get; init; } = TimeSpan.FromSeconds(60);
+    public double AccuracyTransactionsPerSecond { get; init; } = 200;
+
+    public int QuerySpans { get; init; } = 2_000_000;
+    public int QueryLogs { get; init; } = 1_000_000;
+    public int QueryRepeats { get; init; } = 40;
+
+    public static BenchSizes Full { get; } = new();
+
+    public static BenchSizes QuickSizes { get; } = new()
+    {
+        Quick = true,
+        Runs = 1,
+        IngestConnections = [16],
+        IngestDuration = TimeSpan.FromSeconds(2),
+        BodiesPerFormat = 400,
+        CopyBaselineRows = 50_000,
+        DecodeRunTime = TimeSpan.FromMilliseconds(300),
+        WindowRecords = 400_000,
+        GaugeDuration = TimeSpan.FromSeconds(8),
+        AccuracyDuration = TimeSpan.FromSeconds(10),
+        AccuracyTransactionsPerSecond = 50,
+        QuerySpans = 100_000,
+        QueryLogs = 50_000,
+        QueryRepeats = 10,
+    };
+
+    /// <summary>The smallest ingest-vs-COPY case, for the test that keeps the harness from rotting.</summary>
+    public static BenchSizes Smoke { get; } = QuickSizes with
+    {
+        IngestFormats = [Data.WireFormat.OtlpProtobuf],
+        IngestDuration = TimeSpan.FromSeconds(1),
+        BodiesPerFormat = 40,
+        CopyBaselineRows = 10_000,
+        DecodeRunTime = TimeSpan.FromMilliseconds(100),
+    };
+
+    /// <summary>The command that reproduces a figure.</summary>
+    public static string Command(BenchSizes sizes, string benchmark) =>
+        $"bash bench/run.sh{(sizes.Quick ? " --quick" : "")} --only {benchmark}";
+}
