@@ -79,7 +79,7 @@ public static class AccuracyBenchmark
     /// <summary>The engine's figure as the /system page receives it: the first "system" update after subscribing.</summary>
     private static async Task<double> CurrentTimelinessAsync(PortalServer portal)
     {
-        await using var feed = await LiveFeedClient.ConnectAsync(portal.Address);
+        await using var feed = await LiveFeedClient.ConnectAsync(portal.Address, portal.Cookie);
         await feed.InvokeAsync("Subscribe", (object)new[] { "system" });
         var update = await feed.NextUpdateAsync("system", TimeSpan.FromSeconds(5));
         return update.GetProperty("timeliness").GetDouble();

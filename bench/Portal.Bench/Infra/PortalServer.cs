@@ -24,6 +24,17 @@ public sealed class PortalServer : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The session cookie of the Ops user the benchmarks read with.</summary>
+    public string Cookie { get; private set; } = "";
+
+    /// <summary>A client that reads with that session.</summary>
+    public HttpClient ReadClient(TimeSpan timeout)
+    {
+        var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = Address, Timeout = timeout };
+        http.DefaultRequestHeaders.Add("Cookie", Cookie);
+        return http;
+    }
     public int Pid => _process.Id;
     public static string Dll => typeof(Program).Assembly.Location;
 
@@ -46,6 +57,10 @@ public sealed class PortalServer : IAsyncDisposable
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) start.Environment[name] = value;
         var server = new PortalServer(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), address);
         await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        // Reads (query API, live feed) need a session like a person's: an Ops user signed in through the sign-in page.
+        var user = await Testing.TestUsers.CreateAsync(connectionString, Security.PortalRoles.Ops);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        server.Cookie = await Testing.TestUsers.SignInAsync(handler, address, user);
         return server;
     }
 

@@ -45,7 +45,7 @@ public static class GaugeLatencyBenchmark
 
     private static async Task<(List<double> FromAck, List<double> FromWindowEnd)> MeasureAsync(PortalServer portal, IngestKey key, TimeSpan duration)
     {
-        await using var feed = await LiveFeedClient.ConnectAsync(portal.Address);
+        await using var feed = await LiveFeedClient.ConnectAsync(portal.Address, portal.Cookie);
         await feed.InvokeAsync("Subscribe", (object)new[] { "overview" });
         var firstUpdate = new ConcurrentDictionary<long, DateTime>();
         using var stop = new CancellationTokenSource();

@@ -39,7 +39,7 @@ public static class QueryBenchmark
                 $"/api/logs?q=account%20frozen&from={Iso(filled.DataFrom.AddHours(-1))}&to={Iso(now)}", 300),
         };
 
-        using var http = new HttpClient { BaseAddress = portal.Address, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = portal.ReadClient(TimeSpan.FromSeconds(60));
         var figures = new List<Figure>();
         foreach (var (name, path, target) in cases)
         {
