@@ -28,6 +28,18 @@ public static class StoredRecords
             GROUP BY 1
             """, service);
 
+    /// <summary>Every value of a one-column query, e.g. the distinct trace ids of a table.</summary>
+    public static async Task<HashSet<string>> ValuesAsync(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        var values = new HashSet<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+        return values;
+    }
+
     /// <summary>Acknowledged ids that are not stored exactly once.</summary>
     public static List<string> NotExactlyOnce(IEnumerable<string> acknowledged, Dictionary<string, long> stored) =>
         acknowledged.Where(id => stored.GetValueOrDefault(id) != 1).ToList();
