@@ -17,7 +17,7 @@ public sealed class IngestLoad(HttpClient client, string service, int senders, T
     public ConcurrentBag<string> AcknowledgedEvents { get; } = [];
     public ConcurrentQueue<Answer> Answers { get; } = new();
 
-    public int SpansPerRound { get; init; } = 20;
+    private const int SpansPerRound = 20;
 
     public Task RunAsync() => Task.WhenAll(Enumerable.Range(0, senders).Select(SendAsync));
 

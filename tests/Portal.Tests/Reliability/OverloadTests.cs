@@ -40,7 +40,7 @@ public sealed class OverloadTests(ITestOutputHelper output)
 
         var accepted = answers.Where(a => a.Status == 200).Select(a => a.Latency).Order().ToList();
         var tooMany = answers.Where(a => a.Status == 429).ToList();
-        var p99 = accepted.Count == 0 ? TimeSpan.Zero : accepted[(int)Math.Ceiling(accepted.Count * 0.99) - 1];
+        var p99 = Percentile(accepted, 0.99);
         output.WriteLine($"Capacity {capacity:N0} spans/s; offered {answers.Count * SpansPerBatch / OverloadDuration.TotalSeconds:N0} spans/s " +
                          $"({answers.Count:N0} requests of {SpansPerBatch} in {OverloadDuration.TotalSeconds:F0} s, target {3 * capacity:N0}/s).");
         output.WriteLine($"Answers: {string.Join(", ", answers.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count():N0}"))}; " +
@@ -81,7 +81,7 @@ public sealed class OverloadTests(ITestOutputHelper output)
     private static async Task<List<IngestLoad.Answer>> OfferAsync(SpanBatchSender sender, double perSecond, TimeSpan duration)
     {
         var answers = new ConcurrentQueue<IngestLoad.Answer>();
-        var inFlight = new SemaphoreSlim(400);
+        using var inFlight = new SemaphoreSlim(400);
         var requests = new List<Task>();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
