@@ -33,6 +33,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating-system process id, e.g. to read its memory from /proc.</summary>
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public static PortalProcess Start(IReadOnlyDictionary<string, string?> environment, int? port = null)

@@ -46,6 +46,19 @@ public class OtlpWireFormatTests
         Assert.Equal("POST /transfer", record.Endpoint);
     }
 
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(500_000)]
+    public void UnknownGroupsNestedTooDeeplyAreAFormatErrorNotAStackOverflow(int depth)
+    {
+        // Field 15, wire type start-group, over and over: one request used to crash the whole host.
+        var payload = Enumerable.Repeat((byte)(15 << 3 | 3), depth).ToArray();
+
+        var result = OtlpTraceDecoder.DecodeProtobuf(payload, Now);
+
+        Assert.Contains("groups nested deeper than 100 levels", result.FatalError);
+    }
+
     [Fact]
     public void TheLastOneofMemberOnTheWireWins()
     {

@@ -11,6 +11,9 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
 {
     public const int Varint = 0, Fixed64 = 1, LengthDelimited = 2, StartGroup = 3, EndGroup = 4, Fixed32 = 5;
 
+    /// <summary>The recursion limit of protobuf's own parsers.</summary>
+    public const int MaxGroupDepth = 100;
+
     private readonly ReadOnlySpan<byte> _data = data;
     private int _position;
 
@@ -65,7 +68,9 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     }
 
     /// <summary>Skips a field the portal does not read, as protobuf parsers skip unknown fields.</summary>
-    public void Skip(uint tag)
+    public void Skip(uint tag) => Skip(tag, 0);
+
+    private void Skip(uint tag, int groupDepth)
     {
         switch ((int)(tag & 7))
         {
@@ -73,7 +78,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
             case Fixed64: Advance(8); break;
             case LengthDelimited: ReadBytes(); break;
             case Fixed32: Advance(4); break;
-            case StartGroup: SkipGroup(tag >> 3); break;
+            case StartGroup: SkipGroup(tag >> 3, groupDepth + 1); break;
             default: throw new ProtobufFormatException($"invalid wire type {tag & 7} at offset {_position}");
         }
     }
@@ -84,8 +89,10 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
         _position += count;
     }
 
-    private void SkipGroup(uint field)
+    // Groups nest by recursion; without a bound, a body of repeated start-group tags overflows the stack and kills the process.
+    private void SkipGroup(uint field, int depth)
     {
+        if (depth > MaxGroupDepth) throw new ProtobufFormatException($"groups nested deeper than {MaxGroupDepth} levels at offset {_position}");
         while (!End)
         {
             var tag = ReadTag();
@@ -94,7 +101,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
                 if (tag >> 3 != field) throw new ProtobufFormatException("mismatched end-group tag");
                 return;
             }
-            Skip(tag);
+            Skip(tag, depth);
         }
         throw new ProtobufFormatException("truncated group");
     }
