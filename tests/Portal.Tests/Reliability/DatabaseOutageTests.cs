@@ -23,7 +23,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         await using var portal = await ReliabilityPortal.StartAsync(connectionString, PortalProcess.FreePort(),
             new Dictionary<string, string?> { ["Portal__Pipeline__CommitTimeout"] = CommitTimeout.ToString() });
         using var client = ReliabilityPortal.Client(portal.Address, TimeSpan.FromSeconds(30));
-        await using var live = await LiveFeedClient.ConnectAsync(portal.Address);
+        await using var live = await LiveFeedClient.ConnectAsync(portal.Address, await ReliabilityPortal.SignInAsync(connectionString, portal.Address));
         await live.InvokeAsync("Subscribe", new object[] { new[] { "events" } });
 
         var load = new IngestLoad(client, service, senders: 2, interval: TimeSpan.FromMilliseconds(100), duration: TimeSpan.FromSeconds(20));

@@ -33,7 +33,7 @@ public sealed class OtelJsSdkTests(ITestOutputHelper output)
         output.WriteLine($"The JS SDK sent trace {traceId}: {stdout}");
         if (stderr.Length > 0) output.WriteLine($"SDK diagnostics: {stderr}");
 
-        using var client = ReliabilityPortal.Client(portal.Address, TimeSpan.FromSeconds(10));
+        using var client = ReliabilityPortal.Client(portal.Address, TimeSpan.FromSeconds(10), await ReliabilityPortal.SignInAsync(connectionString, portal.Address));
         var trace = await client.GetFromJsonAsync<TraceDto>($"/api/traces/{traceId}");
         Assert.NotNull(trace);
         Assert.Equal(2, trace.Spans.Count);

@@ -36,12 +36,24 @@ public static class ReliabilityPortal
         return portal;
     }
 
-    public static HttpClient Client(Uri address, TimeSpan timeout)
+    /// <summary>The session cookie of an Ops user, for reading back through the query API and the live feed.</summary>
+    public static async Task<string> SignInAsync(string connectionString, Uri address)
+    {
+        var user = await TestUsers.CreateAsync(connectionString, Portal.Security.PortalRoles.Ops);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        return await TestUsers.SignInAsync(handler, address, user);
+    }
+
+    public static HttpClient Client(Uri address, TimeSpan timeout, string? cookie = null)
     {
         // Many clients at once: no per-host connection cap, so the portal and not the client decides what is refused.
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseCookies = false,
+        };
         var client = new HttpClient(handler) { BaseAddress = address, Timeout = timeout };
         client.DefaultRequestHeaders.Add("X-Api-Key", IngestHostFixture.Key);
+        if (cookie is not null) client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
     }
 
