@@ -58,6 +58,11 @@ export function mountChart(el) {
   return state.chart;
 }
 
+/** The ECharts instance of a mounted element (tests locate points through it). */
+export function chartOf(el) {
+  return states.get(el)?.chart ?? null;
+}
+
 /** Inserts a point in time order, or replaces the point with the same timestamp (a correction). */
 export function appendPoint(el, seriesName, [t, v]) {
   const state = stateOf(el);
@@ -136,6 +141,9 @@ function applyLive(state, detail) {
       if (point.t >= (state.valueT ?? -Infinity)) {
         state.value = point.v;
         state.valueT = point.t;
+        // A DOM marker of the newest live value: what the gauge shows, readable by tests and assistive tools.
+        state.el.dataset.liveValue = String(point.v ?? '');
+        state.el.dataset.liveT = String(point.t);
       }
       continue;
     }
