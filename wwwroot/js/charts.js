@@ -63,43 +63,9 @@ export function chartOf(el) {
   return states.get(el)?.chart ?? null;
 }
 
-/** Inserts a point in time order, or replaces the point with the same timestamp (a correction). */
-export function appendPoint(el, seriesName, [t, v]) {
-  const state = stateOf(el);
-  const series = seriesOf(state, seriesName, true);
-  upsert(series.points, t, v);
-  trim(series.points, readNumber(el, 'data-max-points', 3600));
-  state.render();
-}
-
-/** Replaces the point with this timestamp; returns false (and changes nothing) when there is none. */
-export function replacePoint(el, seriesName, [t, v]) {
-  const state = stateOf(el);
-  const series = seriesOf(state, seriesName, false);
-  const index = series ? series.points.findLastIndex(point => point[0] === t) : -1;
-  if (index < 0) return false;
-  series.points[index] = [t, v];
-  state.render();
-  return true;
-}
-
-/** Sets a gauge's value (null shows "—"). */
-export function setGaugeValue(el, value) {
-  const state = stateOf(el);
-  state.value = value;
-  state.render();
-}
-
-function stateOf(el) {
-  if (!states.has(el)) mountChart(el);
-  const state = states.get(el);
-  if (!state) throw new Error('Not a chart element');
-  return state;
-}
-
-function seriesOf(state, name, create) {
+function seriesOf(state, name) {
   let series = state.series.find(s => s.name === name);
-  if (!series && create) {
+  if (!series) {
     series = { name, points: [] };
     state.series.push(series);
   }
@@ -147,7 +113,7 @@ function applyLive(state, detail) {
       }
       continue;
     }
-    const series = seriesOf(state, point.series, true);
+    const series = seriesOf(state, point.series);
     upsert(series.points, point.t, point.v);
     trim(series.points, readNumber(state.el, 'data-max-points', 3600));
   }
