@@ -26,6 +26,11 @@ public static class IngestRateLimits
         });
         o.OnRejected = async (context, ct) =>
         {
+            if ((context.HttpContext.Request.ContentType ?? "").StartsWith(GrpcMessages.ContentType, StringComparison.Ordinal))
+            {
+                GrpcMessages.WriteStatus(context.HttpContext.Response, GrpcStatus.ResourceExhausted, "This ingest API key is over its request rate.");
+                return;
+            }
             context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             context.HttpContext.Response.Headers.RetryAfter = "1";
             await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
