@@ -11,4 +11,7 @@ public sealed class DatabaseOptions
     /// <summary>Daily partitions kept ready behind and ahead of today.</summary>
     public int PartitionDaysBack { get; set; } = 7;
     public int PartitionDaysAhead { get; set; } = 2;
+
+    /// <summary>Days of spans and logs kept; older daily partitions are dropped whole. Default 7 (ingest refuses older records too).</summary>
+    public int RetentionDays { get; set; } = 7;
 }
