@@ -76,7 +76,9 @@ public static class TopologyGraph
                 details = FigureText.Details(n.Key, f),
             };
         });
-        var edges = topology.MainPath.Where(e => placements.ContainsKey(e.Caller) && placements.ContainsKey(e.Callee)).Select(e =>
+        var drawn = topology.MainPath.Where(e => placements.ContainsKey(e.Caller) && placements.ContainsKey(e.Callee)).ToList();
+        var busiest = drawn.Select(e => figures.Edge(e).RatePerSecond).DefaultIfEmpty(0).Max();
+        var edges = drawn.Select(e =>
         {
             var f = figures.Edge(e);
             return new
@@ -85,12 +87,16 @@ public static class TopologyGraph
                 source = NodeId(e.Caller),
                 target = NodeId(e.Callee),
                 label = FigureText.Rate(f),
-                classes = Classes(ToneClass(f.Tone)),
+                classes = Classes("flow", ToneClass(f.Tone)),
                 rate = f.RatePerSecond,
+                width = FlowWidth(f.RatePerSecond, busiest),
             };
         });
         return JsonSerializer.Serialize(new { nodes, edges });
     }
+
+    /// <summary>An edge's line width in pixels: thin when idle, up to 8 for the busiest edge of the graph.</summary>
+    public static double FlowWidth(double rate, double busiest) => busiest > 0 ? Math.Round(1.5 + 6.5 * rate / busiest, 2) : 1.5;
 
     public static string ToneClass(Tone tone) => "tone-" + (tone.CssName() ?? "idle");
 
