@@ -87,7 +87,7 @@ public static class TopologyGraph
                 source = NodeId(e.Caller),
                 target = NodeId(e.Callee),
                 label = FigureText.Rate(f),
-                classes = Classes("flow", ToneClass(f.Tone)),
+                classes = Classes(layered ? null : "flow", ToneClass(f.Tone)),
                 rate = f.RatePerSecond,
                 width = FlowWidth(f.RatePerSecond, busiest),
             };
