@@ -5,6 +5,7 @@ using Portal.Hosting;
 using Portal.Ingest;
 using Portal.Processing;
 using Portal.Queries;
+using Portal.Scenarios;
 using Portal.Security;
 using Portal.Storage;
 
@@ -26,6 +27,7 @@ try
     builder.Services.AddPortalQueries();
     builder.Services.AddPortalSecurity(demo);
     builder.Services.AddPortalPages();
+    builder.Services.AddPortalScenarios();
     builder.Services.AddOpenApi();
     builder.AddPortalDemo(demo);
 
@@ -41,6 +43,7 @@ try
     app.MapPortalQueries();
     app.MapPortalSeries();
     app.MapPortalLive();
+    app.MapPortalScenarios();
     app.MapOpenApi();
     app.MapPortalAccount();
     app.MapPortalPages();

@@ -10,6 +10,8 @@ const features = [
   ['table.services-table[data-live-groups]', './services-live.js'],
   ['[data-copy]', './copy.js'],
   ['[data-live-events]', './events-live.js'],
+  ['[data-flow-url]', './flow.js'],
+  ['table[data-scenario-live]', './scenarios-live.js'],
 ];
 
 onReady(() => {

@@ -1,14 +1,18 @@
 // Call-chain and topology graphs: Cytoscape with ELK's layered layout, callers above callees.
 //
-//   data-graph     {"nodes": [{"id", "label", "error"?, "critical"?, "classes"?: [..], "details"?: {"key": "value"}}],
-//                   "edges": [{"source", "target", "label"?, "error"?, "critical"?}]}
-//   data-node-url  optional URL template opened on a node click; {id} is the node's id
+//   data-graph     {"nodes": [{"id", "label", "error"?, "critical"?, "classes"?: [..], "details"?: {"key": "value"},
+//                              "url"?, "x"?, "y"?}],
+//                   "edges": [{"source", "target", "label"?, "error"?, "critical"?, "classes"?: [..], "width"?}]}
+//   data-node-url  optional URL template opened on a node click; {id} is the node's id (a node's own "url" wins)
 //   data-direction optional ELK direction: DOWN (default) or RIGHT
+//   data-layout    "preset" to place nodes at their x/y instead of running ELK
 //
-// Classes: "error" draws a node or edge red (where a transaction failed), "critical" highlights the critical path.
+// Classes: "error" draws a node or edge red (where a transaction failed), "critical" highlights the critical path;
+// topology review: "added" (green), "removed" (red, dashed), "sporadic" (dashed, faint); scenario dashboards:
+// "figures" (a second label line), "tone-ok|warn|error|idle" (health colour), "flow" (dashed line that flow.js animates).
 // Hovering a node shows its label and details in a text-only tooltip.
-// Once laid out, the element carries data-graph-ready, data-node-count and data-error-nodes (the red nodes), for tests
-// and for anything on the page that reacts to the drawn chain.
+// Once laid out, the element carries data-graph-ready, data-node-count, data-edge-count and data-error-nodes (the red
+// nodes), for tests and for anything on the page that reacts to the drawn chain.
 import cytoscape from '../lib/graph.js';
 import { fillUrl, hideTip, onReady, readJson, showTip } from './dom.js';
 import { onThemeChange, palette } from './palette.js';
@@ -42,10 +46,11 @@ export function mountGraph(el) {
   cy.on('mouseout', 'node', hideTip);
   cy.on('viewport', hideTip);
   const template = el.dataset.nodeUrl;
-  if (template) {
-    cy.on('tap', 'node', event => window.location.assign(fillUrl(template, { id: event.target.id() })));
-    el.classList.add('graph--linked');
-  }
+  cy.on('tap', 'node', event => {
+    const url = event.target.data('url') || (template && fillUrl(template, { id: event.target.id() }));
+    if (url) window.location.assign(url);
+  });
+  if (template) el.classList.add('graph--linked');
   new ResizeObserver(() => cy.resize()).observe(el);
   graphs.set(el, cy);
   return cy;
@@ -58,6 +63,7 @@ export function graphOf(el) {
 
 function markDrawn(el, cy) {
   el.dataset.nodeCount = String(cy.nodes().length);
+  el.dataset.edgeCount = String(cy.edges().length);
   el.dataset.errorNodes = String(cy.nodes('.error').length);
   el.dataset.graphReady = 'true';
 }
@@ -75,18 +81,25 @@ function toElements({ nodes = [], edges = [] }) {
   return [
     ...nodes.map(node => ({
       group: 'nodes',
-      data: { id: String(node.id), label: String(node.label ?? node.id), details: node.details ?? {} },
+      data: { id: String(node.id), label: String(node.label ?? node.id), details: node.details ?? {}, url: node.url ?? '' },
       classes: classesOf(node),
+      ...(Number.isFinite(node.x) && Number.isFinite(node.y) ? { position: { x: node.x, y: node.y } } : {}),
     })),
     ...edges.map((edge, i) => ({
       group: 'edges',
-      data: { id: String(edge.id ?? `e${i}`), source: String(edge.source), target: String(edge.target), label: String(edge.label ?? '') },
+      data: {
+        id: String(edge.id ?? `e${i}`), source: String(edge.source), target: String(edge.target), label: String(edge.label ?? ''),
+        width: Number.isFinite(edge.width) ? edge.width : 1.25,
+      },
       classes: classesOf(edge),
     })),
   ];
 }
 
 function layoutOptions(el) {
+  if (el.dataset.layout === 'preset') {
+    return { name: 'preset', fit: true, padding: 24, stop: ({ cy }) => { if (cy.zoom() > 1) { cy.zoom(1); cy.center(); } markDrawn(el, cy); } };
+  }
   return {
     name: 'elk',
     fit: true,
@@ -134,7 +147,7 @@ function graphStyle(c) {
     {
       selector: 'edge',
       style: {
-        width: 1.25,
+        width: 'data(width)',
         'curve-style': 'bezier',
         'line-color': c.axis,
         'target-arrow-color': c.axis,
@@ -153,6 +166,19 @@ function graphStyle(c) {
     { selector: 'edge.critical', style: { width: 2.5, 'line-color': c.accent, 'target-arrow-color': c.accent } },
     { selector: 'node.error', style: { 'background-color': c.errorSoft, 'border-color': c.error, 'border-width': 2, color: c.error } },
     { selector: 'edge.error', style: { 'line-color': c.error, 'target-arrow-color': c.error, 'line-style': 'dashed' } },
+    { selector: 'node.figures', style: { height: 44, 'text-wrap': 'wrap', width: node => Math.max(...node.data('label').split('\n').map(l => l.length)) * 7 + 28 } },
+    { selector: '.sporadic', style: { 'line-style': 'dashed', 'border-style': 'dashed', opacity: 0.6 } },
+    { selector: 'node.added', style: { 'border-color': c.ok, 'border-width': 2, color: c.ok } },
+    { selector: 'edge.added', style: { 'line-color': c.ok, 'target-arrow-color': c.ok, width: 2.5 } },
+    { selector: 'node.removed', style: { 'border-color': c.error, 'border-width': 2, 'border-style': 'dashed', color: c.error } },
+    { selector: 'edge.removed', style: { 'line-color': c.error, 'target-arrow-color': c.error, 'line-style': 'dashed', width: 2.5 } },
+    { selector: 'edge.flow', style: { 'line-style': 'dashed', 'line-dash-pattern': [10, 6] } },
+    { selector: 'node.tone-ok', style: { 'border-color': c.ok, 'border-width': 2 } },
+    { selector: 'node.tone-warn', style: { 'border-color': c.warn, 'border-width': 2 } },
+    { selector: 'node.tone-error', style: { 'border-color': c.error, 'border-width': 2, 'background-color': c.errorSoft } },
+    { selector: 'edge.tone-ok', style: { 'line-color': c.ok, 'target-arrow-color': c.ok } },
+    { selector: 'edge.tone-warn', style: { 'line-color': c.warn, 'target-arrow-color': c.warn } },
+    { selector: 'edge.tone-error', style: { 'line-color': c.error, 'target-arrow-color': c.error } },
     { selector: 'node:active, node:selected', style: { 'overlay-color': c.accent, 'overlay-opacity': 0.12 } },
   ];
 }
