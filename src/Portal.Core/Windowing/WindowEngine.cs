@@ -53,7 +53,7 @@ public sealed partial class WindowEngine
         _windowTicks = _options.WindowSize.Ticks;
         _latenessTicks = _options.AllowedLateness.Ticks;
         _watermark = new WatermarkTracker(_options);
-        _edges = new EdgeResolver(_options);
+        _edges = new EdgeResolver(_options, _keys);
     }
 
     public WindowEngineOptions Options => _options;
