@@ -1,9 +1,12 @@
 namespace Portal.Core.Windowing;
 
-/// <summary>One window that is not final yet: the aggregate of every key seen in it, and which keys changed since it was emitted.</summary>
+/// <summary>
+/// One window that is not final yet: the aggregate of every key seen in it, and which keys changed since it was emitted.
+/// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays are allocated once, not every second.
+/// </summary>
 internal sealed class OpenWindow(long index)
 {
-    public long Index { get; } = index;
+    public long Index { get; private set; } = index;
 
     /// <summary>Set once the first result went out (or would have, for a window first seen after its watermark passed).</summary>
     public bool FirstEmitted { get; set; }
@@ -19,6 +22,17 @@ internal sealed class OpenWindow(long index)
     private int[] _slotPlusOneByKeyId = [];
 
     public ref KeyAggregate Slot(int slot) => ref _slots[slot];
+
+    /// <summary>Empties this (final) window and makes it the window <paramref name="index"/>.</summary>
+    public void Reuse(long index)
+    {
+        for (var slot = 0; slot < KeyCount; slot++) _slotPlusOneByKeyId[_slots[slot].KeyId] = 0;
+        Array.Clear(_slots, 0, KeyCount);
+        KeyCount = 0;
+        Changed.Clear();
+        FirstEmitted = false;
+        Index = index;
+    }
 
     public void Add(int keyId, long durationMicros, int bucketIndex, bool isError)
     {

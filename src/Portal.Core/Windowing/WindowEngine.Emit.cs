@@ -38,6 +38,7 @@ public sealed partial class WindowEngine
         }
         if (finalized > 0)
         {
+            for (var i = 0; i < finalized; i++) _spareWindows.Push(_windows[i]);
             _windows.RemoveRange(0, finalized);
             _lastWindow = null;
         }
