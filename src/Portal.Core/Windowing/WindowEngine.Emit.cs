@@ -67,6 +67,7 @@ public sealed partial class WindowEngine
             EdgesAbandoned = _edges.Abandoned,
             Watermark = Watermark,
             ActiveSources = _watermark.ActiveSources,
+            MaxSourceDelay = _watermark.MaxSourceDelay,
             OpenWindows = _windows.Count,
             OpenAggregates = openAggregates,
             Keys = _keys.Count,
