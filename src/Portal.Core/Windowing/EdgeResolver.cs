@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Portal.Core.Records;
 
 namespace Portal.Core.Windowing;
@@ -6,12 +7,12 @@ namespace Portal.Core.Windowing;
 /// Finds the caller service of a span: its parent span's service. Remembers recent spans' services and keeps children whose
 /// parent has not arrived yet. Both maps expire by generations: the current generation is retired after half the retention
 /// (or when it holds half the cap) and dropped at the next turn, so an entry lives between half and all of its retention
-/// and no per-entry timestamps are kept.
+/// and no per-entry timestamps are kept. Services are remembered by their ordinal in <paramref name="keys"/>, in flat tables.
 /// </summary>
-internal sealed class EdgeResolver(WindowEngineOptions options)
+internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistry keys)
 {
-    private Dictionary<SpanId, WindowKeyRegistry.ServiceKeys> _remembered = [];
-    private Dictionary<SpanId, WindowKeyRegistry.ServiceKeys> _rememberedOlder = [];
+    private SpanIdTable _remembered = new();
+    private SpanIdTable _rememberedOlder = new();
     private long _rememberedSince;
     private readonly long _rememberTurnTicks = options.SpanServiceRetention.Ticks / 2;
     private readonly int _rememberTurnCount = options.MaxRememberedSpans / 2;
@@ -28,13 +29,21 @@ internal sealed class EdgeResolver(WindowEngineOptions options)
     /// <summary>Children that gave up waiting for their parent (timeout or cap).</summary>
     public long Abandoned { get; private set; }
 
-    public bool TryGetService(SpanId spanId, out WindowKeyRegistry.ServiceKeys service) =>
-        _remembered.TryGetValue(spanId, out service!) || _rememberedOlder.TryGetValue(spanId, out service!);
+    public bool TryGetService(SpanId spanId, [NotNullWhen(true)] out WindowKeyRegistry.ServiceKeys? service)
+    {
+        if (_remembered.TryGetValue(spanId.Value, out var ordinal) || _rememberedOlder.TryGetValue(spanId.Value, out ordinal))
+        {
+            service = keys.ServiceAt(ordinal);
+            return true;
+        }
+        service = null;
+        return false;
+    }
 
     public void Remember(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
     {
         if (_remembered.Count >= _rememberTurnCount) TurnRemembered(_rememberedSince);
-        _remembered[spanId] = service;
+        _remembered.Set(spanId.Value, service.Ordinal);
     }
 
     public void Wait(SpanId parent, in WaitingChild child)

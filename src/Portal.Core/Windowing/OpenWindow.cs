@@ -1,67 +1,57 @@
 namespace Portal.Core.Windowing;
 
-/// <summary>One window that is not final yet: the aggregate of every key seen in it, and which keys changed since it was emitted.</summary>
+/// <summary>
+/// One window that is not final yet: the aggregate of every key seen in it, and which keys changed since it was emitted.
+/// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays are allocated once, not every second.
+/// </summary>
 internal sealed class OpenWindow(long index)
 {
-    public long Index { get; } = index;
+    public long Index { get; private set; } = index;
 
     /// <summary>Set once the first result went out (or would have, for a window first seen after its watermark passed).</summary>
     public bool FirstEmitted { get; set; }
 
-    /// <summary>The keys with records in this window, in the order they were first seen.</summary>
-    public List<KeyWindow> Keys { get; } = [];
+    /// <summary>The keys with records in this window, in the order they were first seen: <c>Slot(0)</c> to <c>Slot(KeyCount - 1)</c>.</summary>
+    public int KeyCount { get; private set; }
 
-    /// <summary>Keys changed since the window emitted; each is listed once.</summary>
-    public List<KeyWindow> Changed { get; } = [];
+    /// <summary>Slots of the keys changed since the window emitted; each is listed once.</summary>
+    public List<int> Changed { get; } = [];
 
-    // Indexed by key id: one array read per scope on the hot path instead of a hash lookup.
-    private KeyWindow?[] _byKeyId = [];
+    private KeyAggregate[] _slots = new KeyAggregate[16];
+    // Slot + 1 by key id (0: no records yet): one array read per scope on the hot path instead of a hash lookup.
+    private int[] _slotPlusOneByKeyId = [];
+
+    public ref KeyAggregate Slot(int slot) => ref _slots[slot];
+
+    /// <summary>Empties this (final) window and makes it the window <paramref name="index"/>.</summary>
+    public void Reuse(long index)
+    {
+        for (var slot = 0; slot < KeyCount; slot++) _slotPlusOneByKeyId[_slots[slot].KeyId] = 0;
+        Array.Clear(_slots, 0, KeyCount);
+        KeyCount = 0;
+        Changed.Clear();
+        FirstEmitted = false;
+        Index = index;
+    }
 
     public void Add(int keyId, long durationMicros, int bucketIndex, bool isError)
     {
-        if ((uint)keyId >= (uint)_byKeyId.Length) Array.Resize(ref _byKeyId, Math.Max(keyId + 1, _byKeyId.Length * 2));
-        var key = _byKeyId[keyId];
-        if (key is null)
+        if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length)
+            Array.Resize(ref _slotPlusOneByKeyId, Math.Max(keyId + 1, _slotPlusOneByKeyId.Length * 2));
+        var slot = _slotPlusOneByKeyId[keyId] - 1;
+        if (slot < 0)
         {
-            key = _byKeyId[keyId] = new KeyWindow(keyId);
-            Keys.Add(key);
+            slot = KeyCount++;
+            if (slot == _slots.Length) Array.Resize(ref _slots, slot * 2);
+            _slots[slot].KeyId = keyId;
+            _slotPlusOneByKeyId[keyId] = slot + 1;
         }
-        key.WritableAggregate().Add(durationMicros, bucketIndex, isError);
+        ref var key = ref _slots[slot];
+        key.Add(durationMicros, bucketIndex, isError);
         if (FirstEmitted && !key.Changed)
         {
             key.Changed = true;
-            Changed.Add(key);
+            Changed.Add(slot);
         }
-    }
-}
-
-/// <summary>
-/// One key's aggregate in an open window, with the revision it last went out with. An emitted aggregate is handed out
-/// as it is and copied only if the window changes again (copy on write): most windows never do, so emitting costs no copy.
-/// </summary>
-internal sealed class KeyWindow(int keyId)
-{
-    private bool _emitted;
-
-    public int KeyId { get; } = keyId;
-    public WindowAggregate Aggregate { get; private set; } = new();
-    public int Revision { get; set; }
-    public bool Changed { get; set; }
-
-    /// <summary>The aggregate to put in a result; the engine no longer changes that object.</summary>
-    public WindowAggregate Emit()
-    {
-        _emitted = true;
-        return Aggregate;
-    }
-
-    public WindowAggregate WritableAggregate()
-    {
-        if (_emitted)
-        {
-            Aggregate = Aggregate.Clone();
-            _emitted = false;
-        }
-        return Aggregate;
     }
 }

@@ -1,15 +1,14 @@
-using System.Runtime.InteropServices;
 using Portal.Core.Records;
 
 namespace Portal.Core.Windowing;
 
 /// <summary>
-/// Children waiting for one generation of parents: a map from parent span id to a linked list of children kept in
+/// Children waiting for one generation of parents: a flat table from parent span id to a linked list of children kept in
 /// pooled arrays, so waiting allocates nothing per record once the pool has grown.
 /// </summary>
 internal sealed class WaitingChildren
 {
-    private readonly Dictionary<SpanId, int> _heads = [];
+    private readonly SpanIdTable _heads = new();
     private WaitingChild[] _children = new WaitingChild[64];
     private int[] _next = new int[64];
     private int _used;
@@ -35,16 +34,15 @@ internal sealed class WaitingChildren
             slot = _used++;
         }
         _children[slot] = child;
-        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_heads, parent, out var exists);
-        _next[slot] = exists ? head : -1;
-        head = slot;
+        _next[slot] = _heads.TryGetValue(parent.Value, out var head) ? head : -1;
+        _heads.Set(parent.Value, slot);
         Count++;
     }
 
     /// <summary>Moves the children of <paramref name="parent"/> into <paramref name="into"/>.</summary>
     public void Take(SpanId parent, List<WaitingChild> into)
     {
-        if (Count == 0 || !_heads.Remove(parent, out var slot)) return;
+        if (Count == 0 || !_heads.Remove(parent.Value, out var slot)) return;
         while (slot >= 0)
         {
             into.Add(_children[slot]);

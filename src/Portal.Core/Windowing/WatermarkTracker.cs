@@ -2,21 +2,39 @@ namespace Portal.Core.Windowing;
 
 /// <summary>
 /// Event-time progress. Each source (instance) has a watermark: the latest event time it sent, capped at its arrival time
-/// plus <see cref="WindowEngineOptions.MaxFutureSkew"/>, minus <see cref="WindowEngineOptions.OutOfOrderness"/>.
+/// plus <see cref="WindowEngineOptions.MaxFutureSkew"/>, minus the source's delay. The delay is
+/// <see cref="WindowEngineOptions.OutOfOrderness"/>, or with <see cref="WindowEngineOptions.AdaptiveOutOfOrderness"/> the
+/// p99 of the source's recent arrival delays plus <see cref="AdaptiveMargin"/>, clamped to
+/// [<see cref="WindowEngineOptions.MinOutOfOrderness"/>, <see cref="WindowEngineOptions.OutOfOrderness"/>] (the maximum
+/// until the source has sent <see cref="ArrivalDelays.MinSamples"/> records), recomputed at every <see cref="Advance"/>.
+/// A source's watermark never moves back, so a source whose delays grow holds its watermark until its newest events
+/// catch up; its records meanwhile are corrections or late deltas of their true windows.
 /// The global watermark is the minimum over active sources (a clock running ahead cannot close others' windows),
 /// raised to at least processing time minus <see cref="WindowEngineOptions.MaxWatermarkLag"/> (a clock lagging behind, or
 /// silence everywhere, cannot stall every window), and never moves back.
 /// </summary>
 internal sealed class WatermarkTracker(WindowEngineOptions options)
 {
-    private sealed class Source
+    /// <summary>Added to the measured p99: the histogram's bucket already rounds up, this covers batching jitter.</summary>
+    public static readonly long AdaptiveMargin = TimeSpan.FromMilliseconds(100).Ticks;
+
+    private const double AdaptiveQuantile = 0.99;
+
+    private sealed class Source(ArrivalDelays? delays, long delayTicks)
     {
+        /// <summary>The newest event time, each capped at its arrival plus the future skew.</summary>
+        public long NewestEventTicks = long.MinValue;
         public long WatermarkTicks = long.MinValue;
         public long LastArrivalTicks = long.MinValue;
+        /// <summary>Null when the delay is fixed.</summary>
+        public readonly ArrivalDelays? Delays = delays;
+        public long DelayTicks = delayTicks;
     }
 
     private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
     private readonly long _outOfOrdernessTicks = options.OutOfOrderness.Ticks;
+    private readonly long _minOutOfOrdernessTicks = options.MinOutOfOrderness.Ticks;
+    private readonly bool _adaptive = options.AdaptiveOutOfOrderness && options.MinOutOfOrderness < options.OutOfOrderness;
     private readonly long _futureSkewTicks = options.MaxFutureSkew.Ticks;
     private readonly long _idleTicks = options.SourceIdleTimeout.Ticks;
     private readonly long _maxLagTicks = options.MaxWatermarkLag.Ticks;
@@ -38,15 +56,16 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
         {
             if (!_sources.TryGetValue(instance, out source))
             {
-                source = new Source();
+                source = new Source(_adaptive ? new ArrivalDelays(_outOfOrdernessTicks, arrivalTicks) : null, _outOfOrdernessTicks);
                 _sources.Add(instance, source);
             }
             _lastInstance = instance;
             _lastSource = source;
         }
-        var watermark = Math.Min(eventTicks, arrivalTicks + _futureSkewTicks) - _outOfOrdernessTicks;
-        if (watermark > source.WatermarkTicks) source.WatermarkTicks = watermark;
+        var newest = Math.Min(eventTicks, arrivalTicks + _futureSkewTicks);
+        if (newest > source.NewestEventTicks) source.NewestEventTicks = newest;
         if (arrivalTicks > source.LastArrivalTicks) source.LastArrivalTicks = arrivalTicks;
+        source.Delays?.Add(arrivalTicks - eventTicks);
     }
 
     /// <summary>Recomputes the global watermark at processing time <paramref name="nowTicks"/> and forgets idle sources.</summary>
@@ -62,6 +81,9 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
                 continue;
             }
             active++;
+            if (source.Delays is { } delays) source.DelayTicks = AdaptedDelay(delays, nowTicks);
+            var watermark = source.NewestEventTicks - source.DelayTicks;
+            if (watermark > source.WatermarkTicks) source.WatermarkTicks = watermark;
             if (source.WatermarkTicks < minimum) minimum = source.WatermarkTicks;
         }
         _lastInstance = null;
@@ -71,6 +93,24 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
         var candidate = active == 0 ? floor : Math.Max(minimum, floor);
         if (candidate > WatermarkTicks) WatermarkTicks = candidate;
         return WatermarkTicks;
+    }
+
+    /// <summary>The largest delay any active source's watermark trails its newest event by, at the last <see cref="Advance"/>.</summary>
+    public TimeSpan MaxSourceDelay
+    {
+        get
+        {
+            long max = 0;
+            foreach (var source in _sources.Values) max = Math.Max(max, source.DelayTicks);
+            return TimeSpan.FromTicks(max);
+        }
+    }
+
+    private long AdaptedDelay(ArrivalDelays delays, long nowTicks)
+    {
+        delays.Turn(nowTicks);
+        if (!delays.TryQuantileTicks(AdaptiveQuantile, out var p99)) return _outOfOrdernessTicks;
+        return Math.Clamp(p99 + AdaptiveMargin, _minOutOfOrdernessTicks, _outOfOrdernessTicks);
     }
 
     /// <summary>Starts from a known watermark (after a restart); it only moves forward from there.</summary>

@@ -43,6 +43,17 @@ public sealed class WindowAggregate
         };
     }
 
+    /// <summary>An aggregate over parts already summed (an open window's <see cref="KeyAggregate"/>); it takes over <paramref name="sketch"/>.</summary>
+    internal static WindowAggregate FromParts(long count, long errors, long latencySumMicros, long latencyMinMicros, long latencyMaxMicros, LatencySketch sketch) => new()
+    {
+        Count = count,
+        Errors = errors,
+        LatencySumMicros = latencySumMicros,
+        LatencyMinMicros = latencyMinMicros,
+        LatencyMaxMicros = latencyMaxMicros,
+        Sketch = sketch,
+    };
+
     public void Add(long durationMicros, bool isError) => Add(durationMicros, LatencySketch.BucketIndex(durationMicros), isError);
 
     /// <summary>The fast path: <paramref name="bucketIndex"/> is <see cref="LatencySketch.BucketIndex"/> of the duration, computed once per record.</summary>

@@ -38,6 +38,7 @@ public sealed partial class WindowEngine
         }
         if (finalized > 0)
         {
+            for (var i = 0; i < finalized; i++) _spareWindows.Push(_windows[i]);
             _windows.RemoveRange(0, finalized);
             _lastWindow = null;
         }
@@ -49,7 +50,7 @@ public sealed partial class WindowEngine
     public WindowEngineStats GetStats()
     {
         var openAggregates = 0;
-        foreach (var window in _windows) openAggregates += window.Keys.Count;
+        foreach (var window in _windows) openAggregates += window.KeyCount;
         return new WindowEngineStats
         {
             RecordsTotal = _recordsTotal,
@@ -66,6 +67,7 @@ public sealed partial class WindowEngine
             EdgesAbandoned = _edges.Abandoned,
             Watermark = Watermark,
             ActiveSources = _watermark.ActiveSources,
+            MaxSourceDelay = _watermark.MaxSourceDelay,
             OpenWindows = _windows.Count,
             OpenAggregates = openAggregates,
             Keys = _keys.Count,
@@ -85,15 +87,19 @@ public sealed partial class WindowEngine
 
     private void EmitFirst(OpenWindow window, List<WindowResult> results)
     {
-        foreach (var key in window.Keys)
+        for (var slot = 0; slot < window.KeyCount; slot++)
+        {
+            ref var key = ref window.Slot(slot);
             results.Add(Result(key.KeyId, window.Index, WindowResultKind.First, key.Revision, key.Emit()));
-        _firsts += window.Keys.Count;
+        }
+        _firsts += window.KeyCount;
     }
 
     private void EmitCorrections(OpenWindow window, List<WindowResult> results)
     {
-        foreach (var key in window.Changed)
+        foreach (var slot in window.Changed)
         {
+            ref var key = ref window.Slot(slot);
             key.Changed = false;
             key.Revision++;
             results.Add(Result(key.KeyId, window.Index, WindowResultKind.Correction, key.Revision, key.Emit()));
@@ -104,12 +110,13 @@ public sealed partial class WindowEngine
 
     private void EmitFinal(OpenWindow window, List<WindowResult> results)
     {
-        foreach (var key in window.Keys)
+        for (var slot = 0; slot < window.KeyCount; slot++)
         {
+            ref var key = ref window.Slot(slot);
             if (key.Changed) key.Revision++;
             results.Add(Result(key.KeyId, window.Index, WindowResultKind.Final, key.Revision, key.Emit()));
         }
-        _finals += window.Keys.Count;
+        _finals += window.KeyCount;
     }
 
     private WindowResult Result(int keyId, long windowIndex, WindowResultKind kind, int revision, WindowAggregate aggregate)

@@ -32,6 +32,8 @@ public sealed partial class WindowEngine
     /// <summary>Open windows in ascending order of index.</summary>
     private readonly List<OpenWindow> _windows = [];
     private OpenWindow? _lastWindow;
+    /// <summary>Final windows kept for reuse.</summary>
+    private readonly Stack<OpenWindow> _spareWindows = [];
     /// <summary>Windows up to this index have emitted their first result.</summary>
     private long _firstThrough = -1;
     /// <summary>Windows up to this index are final.</summary>
@@ -53,7 +55,7 @@ public sealed partial class WindowEngine
         _windowTicks = _options.WindowSize.Ticks;
         _latenessTicks = _options.AllowedLateness.Ticks;
         _watermark = new WatermarkTracker(_options);
-        _edges = new EdgeResolver(_options);
+        _edges = new EdgeResolver(_options, _keys);
     }
 
     public WindowEngineOptions Options => _options;
@@ -207,7 +209,9 @@ public sealed partial class WindowEngine
             if (found < index) low = middle + 1;
             else high = middle - 1;
         }
-        var created = new OpenWindow(index) { FirstEmitted = index <= _firstThrough };
+        var created = _spareWindows.TryPop(out var spare) ? spare : new OpenWindow(index);
+        created.Reuse(index);
+        created.FirstEmitted = index <= _firstThrough;
         _windows.Insert(low, created);
         return _lastWindow = created;
     }

@@ -7,10 +7,27 @@ public sealed record WindowEngineOptions
     public TimeSpan WindowSize { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How far a source's watermark trails the latest event time it has sent. Records delayed by up to this much still
-    /// make their window's first result; the default covers the seed's normal 0–3 s delay (its 95% timeliness goal).
+    /// How far a source's watermark trails the latest event time it has sent (with <see cref="AdaptiveOutOfOrderness"/>:
+    /// at most). Records delayed by up to this much still make their window's first result; the default covers the seed's
+    /// normal 0–3 s delay (its 95% timeliness goal).
     /// </summary>
     public TimeSpan OutOfOrderness { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// When true, each source's watermark trails its newest event by the p99 of that source's arrival delays over the last
+    /// 30–60 s of processing time, plus 100 ms, clamped to [<see cref="MinOutOfOrderness"/>, <see cref="OutOfOrderness"/>]
+    /// (a source starts at <see cref="OutOfOrderness"/> and adapts after 100 records). A source that sends on time then
+    /// closes its windows after about <see cref="MinOutOfOrderness"/>, while one with the seed's 0–3 s delays still waits
+    /// about 3 s. A source whose delays grow keeps its watermark until its events catch up; the records that arrive
+    /// meanwhile are corrections or late deltas of their true windows, never counted elsewhere. False: always <see cref="OutOfOrderness"/>.
+    /// </summary>
+    public bool AdaptiveOutOfOrderness { get; init; } = true;
+
+    /// <summary>
+    /// The least delay of an adaptive watermark (<see cref="AdaptiveOutOfOrderness"/>): covers the batching of an on-time
+    /// source. At or above <see cref="OutOfOrderness"/> it turns adaptation off.
+    /// </summary>
+    public TimeSpan MinOutOfOrderness { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long, in event time past the watermark, a window that has emitted its first result still accepts corrections before it is final.</summary>
     public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromSeconds(3);
@@ -48,6 +65,7 @@ public sealed record WindowEngineOptions
         if (WindowSize <= TimeSpan.Zero || TimeSpan.FromHours(1).Ticks % WindowSize.Ticks != 0)
             throw new ArgumentException("WindowSize must be positive and divide one hour.", nameof(WindowSize));
         if (OutOfOrderness < TimeSpan.Zero) throw new ArgumentException("OutOfOrderness must not be negative.", nameof(OutOfOrderness));
+        if (MinOutOfOrderness < TimeSpan.Zero) throw new ArgumentException("MinOutOfOrderness must not be negative.", nameof(MinOutOfOrderness));
         if (AllowedLateness < TimeSpan.Zero) throw new ArgumentException("AllowedLateness must not be negative.", nameof(AllowedLateness));
         if (SourceIdleTimeout <= TimeSpan.Zero) throw new ArgumentException("SourceIdleTimeout must be positive.", nameof(SourceIdleTimeout));
         if (MaxWatermarkLag <= OutOfOrderness) throw new ArgumentException("MaxWatermarkLag must exceed OutOfOrderness.", nameof(MaxWatermarkLag));

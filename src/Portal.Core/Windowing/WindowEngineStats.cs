@@ -31,6 +31,8 @@ public sealed record WindowEngineStats
 
     public DateTime Watermark { get; init; }
     public int ActiveSources { get; init; }
+    /// <summary>The largest delay by which a source's watermark trails its newest event (see <see cref="WindowEngineOptions.AdaptiveOutOfOrderness"/>).</summary>
+    public TimeSpan MaxSourceDelay { get; init; }
     public int OpenWindows { get; init; }
     /// <summary>(key, window) aggregates held in open windows.</summary>
     public int OpenAggregates { get; init; }

@@ -10,6 +10,7 @@ internal sealed class WindowKeyRegistry
 
     private readonly List<WindowKey> _keys = [WindowKey.All];
     private readonly Dictionary<string, ServiceKeys> _services = new(StringComparer.Ordinal);
+    private readonly List<ServiceKeys> _servicesByOrdinal = [];
     private readonly Dictionary<string, int> _scenarios = new(StringComparer.Ordinal);
 
     public int Count => _keys.Count;
@@ -20,11 +21,15 @@ internal sealed class WindowKeyRegistry
     {
         if (!_services.TryGetValue(service, out var keys))
         {
-            keys = new ServiceKeys(this, service, Register(WindowKey.ForService(service)));
+            keys = new ServiceKeys(this, service, Register(WindowKey.ForService(service)), _servicesByOrdinal.Count);
             _services.Add(service, keys);
+            _servicesByOrdinal.Add(keys);
         }
         return keys;
     }
+
+    /// <summary>The service with this <see cref="ServiceKeys.Ordinal"/>.</summary>
+    public ServiceKeys ServiceAt(int ordinal) => _servicesByOrdinal[ordinal];
 
     public int Scenario(string scenario)
     {
@@ -43,7 +48,7 @@ internal sealed class WindowKeyRegistry
     }
 
     /// <summary>The keys that belong to one service: its own, its endpoints', and the edges that call it.</summary>
-    internal sealed class ServiceKeys(WindowKeyRegistry registry, string name, int keyId)
+    internal sealed class ServiceKeys(WindowKeyRegistry registry, string name, int keyId, int ordinal)
     {
         private readonly Dictionary<string, int> _endpoints = new(StringComparer.Ordinal);
         /// <summary>Edge key ids by the caller's <see cref="KeyId"/>.</summary>
@@ -51,6 +56,8 @@ internal sealed class WindowKeyRegistry
 
         public string Name { get; } = name;
         public int KeyId { get; } = keyId;
+        /// <summary>0, 1, 2… in the order services were first seen: what span tables store instead of a reference.</summary>
+        public int Ordinal { get; } = ordinal;
 
         public int Endpoint(string endpoint)
         {

@@ -10,8 +10,17 @@ public sealed class WindowingOptions
     /// <summary>Window length. Default 1 s.</summary>
     public TimeSpan WindowSize { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How far a source's watermark trails its newest record: the normal delay that still makes the first result. Default 3 s.</summary>
+    /// <summary>How far a source's watermark trails its newest record (at most, when adaptive): the normal delay that still makes the first result. Default 3 s.</summary>
     public TimeSpan OutOfOrderness { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Each source's watermark trails its newest record by the p99 of its own recent arrival delays (+100 ms), clamped to
+    /// [<see cref="MinOutOfOrderness"/>, <see cref="OutOfOrderness"/>], so on-time sources close their windows quickly. Default true.
+    /// </summary>
+    public bool AdaptiveOutOfOrderness { get; set; } = true;
+
+    /// <summary>The least delay of an adaptive watermark. Default 250 ms.</summary>
+    public TimeSpan MinOutOfOrderness { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long after its first result a window is still corrected in place. Default 3 s.</summary>
     public TimeSpan AllowedLateness { get; set; } = TimeSpan.FromSeconds(3);
@@ -40,6 +49,8 @@ public sealed class WindowingOptions
     {
         WindowSize = WindowSize,
         OutOfOrderness = OutOfOrderness,
+        AdaptiveOutOfOrderness = AdaptiveOutOfOrderness,
+        MinOutOfOrderness = MinOutOfOrderness,
         AllowedLateness = AllowedLateness,
         SourceIdleTimeout = SourceIdleTimeout,
     };

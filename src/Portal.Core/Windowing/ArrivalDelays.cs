@@ -1,0 +1,77 @@
+using System.Numerics;
+
+namespace Portal.Core.Windowing;
+
+/// <summary>
+/// The recent arrival delays (arrival − event time) of one source, in a fixed histogram over [0, the maximum delay]:
+/// two halves of <see cref="HalfPeriodTicks"/> of processing time each, so its quantiles describe the last 30–60 s and
+/// adding a delay is one shift and one increment. Negative delays (a clock running ahead) count as 0; delays past the
+/// maximum count in the last bucket.
+/// </summary>
+internal sealed class ArrivalDelays
+{
+    public static readonly long HalfPeriodTicks = TimeSpan.FromSeconds(30).Ticks;
+
+    /// <summary>Below this many delays in both halves together, the quantile is not trusted.</summary>
+    public const int MinSamples = 100;
+
+    private const int MaxBuckets = 64;
+
+    private readonly int _shift;
+    private readonly int _lastBucket;
+    private int[] _current;
+    private int[] _previous;
+    private long _currentSamples, _previousSamples;
+    private long _currentSince;
+
+    public ArrivalDelays(long maxDelayTicks, long nowTicks)
+    {
+        // Buckets a power of two of ticks wide: the bucket of a delay is a shift, not a division.
+        var width = BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1, (maxDelayTicks + MaxBuckets - 1) / MaxBuckets));
+        _shift = BitOperations.Log2(width);
+        _lastBucket = (int)Math.Max(0, (maxDelayTicks - 1) >> _shift);
+        _current = new int[_lastBucket + 1];
+        _previous = new int[_lastBucket + 1];
+        _currentSince = nowTicks;
+    }
+
+    public void Add(long delayTicks)
+    {
+        var bucket = delayTicks <= 0 ? 0 : (int)Math.Min(_lastBucket, delayTicks >> _shift);
+        _current[bucket]++;
+        _currentSamples++;
+    }
+
+    /// <summary>Drops the older half once the current one is <see cref="HalfPeriodTicks"/> old.</summary>
+    public void Turn(long nowTicks)
+    {
+        if (nowTicks - _currentSince < HalfPeriodTicks) return;
+        (_current, _previous) = (_previous, _current);
+        Array.Clear(_current);
+        _previousSamples = _currentSamples;
+        _currentSamples = 0;
+        _currentSince = nowTicks;
+    }
+
+    /// <summary>
+    /// The upper end of the bucket holding quantile <paramref name="q"/> of the recent delays: at least that share of them
+    /// was no longer. False when there are fewer than <see cref="MinSamples"/> delays.
+    /// </summary>
+    public bool TryQuantileTicks(double q, out long delayTicks)
+    {
+        var samples = _currentSamples + _previousSamples;
+        delayTicks = 0;
+        if (samples < MinSamples) return false;
+        var needed = (long)Math.Ceiling(q * samples);
+        long seen = 0;
+        for (var bucket = 0; bucket <= _lastBucket; bucket++)
+        {
+            seen += _current[bucket] + _previous[bucket];
+            if (seen < needed) continue;
+            delayTicks = (long)(bucket + 1) << _shift;
+            return true;
+        }
+        delayTicks = (long)(_lastBucket + 1) << _shift;
+        return true;
+    }
+}
