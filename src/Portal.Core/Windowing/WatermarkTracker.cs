@@ -7,6 +7,9 @@ namespace Portal.Core.Windowing;
 /// p99 of the source's recent arrival delays plus <see cref="AdaptiveMargin"/>, clamped to
 /// [<see cref="WindowEngineOptions.MinOutOfOrderness"/>, <see cref="WindowEngineOptions.OutOfOrderness"/>] (the maximum
 /// until the source has sent <see cref="ArrivalDelays.MinSamples"/> records), recomputed at every <see cref="Advance"/>.
+/// Once a source's delay is learned it also bounds the source's future records (one arriving now has an event time of at
+/// least now minus the delay, save the 1 % beyond the p99), so the watermark advances with processing time even between
+/// a sparse source's records, instead of waiting for its next one.
 /// A source's watermark never moves back, so a source whose delays grow holds its watermark until its newest events
 /// catch up; its records meanwhile are corrections or late deltas of their true windows.
 /// The global watermark is the minimum over active sources (a clock running ahead cannot close others' windows),
@@ -29,6 +32,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
         /// <summary>Null when the delay is fixed.</summary>
         public readonly ArrivalDelays? Delays = delays;
         public long DelayTicks = delayTicks;
+        public bool DelayLearned;
     }
 
     private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
@@ -81,8 +85,9 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
                 continue;
             }
             active++;
-            if (source.Delays is { } delays) source.DelayTicks = AdaptedDelay(delays, nowTicks);
+            if (source.Delays is { } delays) (source.DelayTicks, source.DelayLearned) = AdaptedDelay(delays, nowTicks);
             var watermark = source.NewestEventTicks - source.DelayTicks;
+            if (source.DelayLearned) watermark = Math.Max(watermark, nowTicks - source.DelayTicks);
             if (watermark > source.WatermarkTicks) source.WatermarkTicks = watermark;
             if (source.WatermarkTicks < minimum) minimum = source.WatermarkTicks;
         }
@@ -106,11 +111,14 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
         }
     }
 
-    private long AdaptedDelay(ArrivalDelays delays, long nowTicks)
+    /// <summary>The source's delay, and whether it is learned from enough records (else the fixed maximum).</summary>
+    private (long Ticks, bool Learned) AdaptedDelay(ArrivalDelays delays, long nowTicks)
     {
         delays.Turn(nowTicks);
-        if (!delays.TryQuantileTicks(AdaptiveQuantile, out var p99)) return _outOfOrdernessTicks;
-        return Math.Clamp(p99 + AdaptiveMargin, _minOutOfOrdernessTicks, _outOfOrdernessTicks);
+        if (!delays.TryQuantileTicks(AdaptiveQuantile, out var p99)) return (_outOfOrdernessTicks, false);
+        var delay = Math.Clamp(p99 + AdaptiveMargin, _minOutOfOrdernessTicks, _outOfOrdernessTicks);
+        // A delay at the cap says nothing certain about future records: the source's clock may lag by more than the cap.
+        return (delay, delay < _outOfOrdernessTicks);
     }
 
     /// <summary>Starts from a known watermark (after a restart); it only moves forward from there.</summary>

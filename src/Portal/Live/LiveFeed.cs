@@ -8,9 +8,11 @@ using Portal.Storage.Writers;
 namespace Portal.Live;
 
 /// <summary>
-/// Coalesces what the processors publish and sends it to the subscribed browsers once a second per group. The latest
-/// state of a window replaces older ones; a group whose previous send has not finished (a slow client) skips a beat and
-/// gets the newest state next time, so no client slows the pipeline or the others.
+/// Coalesces what the processors publish and sends it to the subscribed browsers, at most once a second per group: a
+/// group that has not been sent to for a second gets new results at once (the next 100 ms check), so a first result
+/// reaches the gauge without waiting for a fixed beat. The latest state of a window replaces older ones; a group whose
+/// previous send has not finished (a slow client) waits and then gets the newest state, so no client slows the pipeline
+/// or the others.
 /// </summary>
 public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions> options, ILogger<LiveFeed> logger)
     : BackgroundService, ITelemetryProcessor
@@ -21,8 +23,11 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
     private List<LiveEvent> _events = [];
     private SystemUpdate? _system;
     private readonly Dictionary<string, Task> _inFlight = [];
+    private readonly Dictionary<string, DateTime> _lastSent = [];
 
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+    /// <summary>The shortest time between two updates of one group.</summary>
+    public static readonly TimeSpan MinGroupInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(100);
 
     public void Publish(IReadOnlyList<WindowResult> results)
     {
@@ -65,7 +70,7 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(FlushInterval);
+        using var timer = new PeriodicTimer(CheckInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken)) Flush();
@@ -78,49 +83,42 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
 
     private void Flush()
     {
-        Dictionary<string, Dictionary<(string, long), LivePoint>> points;
-        Dictionary<string, ServiceTick> services;
-        List<LiveEvent> events;
-        SystemUpdate? system;
+        var now = DateTime.UtcNow;
+        var due = new List<(string Group, object Payload)>();
         lock (_gate)
         {
-            (points, _points) = (_points, []);
-            (services, _services) = (_services, []);
-            (events, _events) = (_events, []);
-            (system, _system) = (_system, null);
-        }
-
-        foreach (var (group, groupPoints) in points)
-        {
-            if (!TrySend(group, new LiveUpdate(groupPoints.Values.OrderBy(p => p.T).ToList())))
+            foreach (var (group, points) in _points.Where(p => Due(p.Key, now)).ToList())
             {
-                lock (_gate) Requeue(group, groupPoints);
+                _points.Remove(group);
+                due.Add((group, new LiveUpdate(points.Values.OrderBy(p => p.T).ToList())));
+            }
+            if (_services.Count > 0 && Due(LiveGroups.Services, now))
+            {
+                due.Add((LiveGroups.Services, new ServicesUpdate(_services.Values.ToList())));
+                _services = [];
+            }
+            if (_events.Count > 0 && Due(LiveGroups.Events, now))
+            {
+                due.Add((LiveGroups.Events, new EventsUpdate(_events)));
+                _events = [];
+            }
+            if (_system is not null && Due(LiveGroups.System, now))
+            {
+                due.Add((LiveGroups.System, _system));
+                _system = null;
             }
         }
-        if (services.Count > 0 && !TrySend(LiveGroups.Services, new ServicesUpdate(services.Values.ToList())))
+        foreach (var (group, payload) in due)
         {
-            lock (_gate) foreach (var (name, tick) in services) _services.TryAdd(name, tick);
+            _lastSent[group] = now;
+            _inFlight[group] = SendAsync(group, payload);
         }
-        if (events.Count > 0 && !TrySend(LiveGroups.Events, new EventsUpdate(events)))
-        {
-            lock (_gate) _events.InsertRange(0, events);
-        }
-        if (system is not null) TrySend(LiveGroups.System, system);
     }
 
-    private void Requeue(string group, Dictionary<(string, long), LivePoint> older)
-    {
-        if (!_points.TryGetValue(group, out var newer)) _points[group] = newer = [];
-        foreach (var (key, point) in older) newer.TryAdd(key, point);
-    }
-
-    /// <summary>Starts a send unless the group's previous one is still going; false means "keep it for the next beat".</summary>
-    private bool TrySend(string group, object payload)
-    {
-        if (_inFlight.TryGetValue(group, out var previous) && !previous.IsCompleted) return false;
-        _inFlight[group] = SendAsync(group, payload);
-        return true;
-    }
+    /// <summary>A group is due when its last update is a second old and has been delivered.</summary>
+    private bool Due(string group, DateTime now) =>
+        (!_lastSent.TryGetValue(group, out var last) || now - last >= MinGroupInterval)
+        && (!_inFlight.TryGetValue(group, out var previous) || previous.IsCompleted);
 
     private async Task SendAsync(string group, object payload)
     {

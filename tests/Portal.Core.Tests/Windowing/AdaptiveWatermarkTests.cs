@@ -59,6 +59,23 @@ public class AdaptiveWatermarkTests(Xunit.Abstractions.ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void ASparseOnTimeSourcesWindowsEmitWithoutWaitingForItsNextRecord()
+    {
+        var options = new WindowEngineOptions();
+        // Dense for 10 s (the delay is learned), then one record every 2.5 s.
+        var stream = Stream(10, (_, random) => random.NextDouble() * 0.02);
+        for (var s = 10.3; s < 30; s += 2.5) stream.Add((Make(s, instance: "source-1"), At(s + 0.01)));
+        var results = Play(new WindowEngine(options), stream, 40);
+
+        for (var s = 10.3; s < 28; s += 2.5)
+        {
+            var window = Math.Floor(s);
+            // Before, the window waited for the next record, 2.5 s later; now processing time moves the learned watermark.
+            Assert.InRange(FirstResultAfterWindowEnd(results, window), TimeSpan.Zero, options.MinOutOfOrderness + 2 * Tick);
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
