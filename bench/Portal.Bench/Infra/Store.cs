@@ -21,6 +21,24 @@ public static class Store
         return Convert.ToInt64(await cmd.ExecuteScalarAsync() ?? 0L);
     }
 
-    /// <summary>Empties the spans table and lets the next run start from the same state (a CHECKPOINT flushes the last run's writes).</summary>
-    public static Task TruncateSpansAsync(string connectionString) => ExecuteAsync(connectionString, "TRUNCATE spans; CHECKPOINT");
+    /// <summary>
+    /// Empties the spans table and lets the next run start from the same state (a CHECKPOINT flushes the last run's writes).
+    /// It first waits until no span arrives for half a second: requests of the previous run still being committed would
+    /// otherwise land after the truncation and collide with the next run's rows.
+    /// </summary>
+    public static async Task TruncateSpansAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        long previous = -1;
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM spans", conn);
+            var now = (long)(await count.ExecuteScalarAsync())!;
+            if (now == previous) break;
+            previous = now;
+            await Task.Delay(500);
+        }
+        await ExecuteAsync(connectionString, "TRUNCATE spans; CHECKPOINT");
+    }
 }
