@@ -19,10 +19,17 @@ public static class BenchProgram
         };
         only.AcceptOnlyFromAmong(BenchSuite.Names);
         var output = new Option<FileInfo>("--output") { Description = "Where to write the Markdown table.", DefaultValueFactory = _ => new FileInfo("bench/RESULTS.md") };
-        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output };
+        var querySpans = new Option<int?>("--query-spans") { Description = "Spans stored for the query benchmark (default 2,000,000)." };
+        var queryLogs = new Option<int?>("--query-logs") { Description = "Log lines stored for the query benchmark (default 1,000,000)." };
+        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output, querySpans, queryLogs };
         root.SetAction(async parse =>
         {
             var sizes = parse.GetValue(quick) ? BenchSizes.QuickSizes : BenchSizes.Full;
+            sizes = sizes with
+            {
+                QuerySpans = parse.GetValue(querySpans) ?? sizes.QuerySpans,
+                QueryLogs = parse.GetValue(queryLogs) ?? sizes.QueryLogs,
+            };
             var started = DateTime.UtcNow;
             var figures = await BenchSuite.RunAsync(sizes, parse.GetValue(only) ?? [], Console.Error);
             var table = ResultsWriter.Table(figures, started);

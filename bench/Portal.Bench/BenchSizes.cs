@@ -58,5 +58,7 @@ public sealed record BenchSizes
 
     /// <summary>The command that reproduces a figure.</summary>
     public static string Command(BenchSizes sizes, string benchmark) =>
-        $"bash bench/run.sh{(sizes.Quick ? " --quick" : "")} --only {benchmark}";
+        $"bash bench/run.sh{(sizes.Quick ? " --quick" : "")} --only {benchmark}" + (benchmark == "queries" && sizes.QuerySpans != Full.QuerySpans
+            ? $" --query-spans {sizes.QuerySpans} --query-logs {sizes.QueryLogs}"
+            : "");
 }
