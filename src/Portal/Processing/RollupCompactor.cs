@@ -105,9 +105,7 @@ public sealed class RollupCompactor(
             while (await reader.ReadAsync(ct))
             {
                 ids.Add(reader.GetInt64(0));
-                deltas.Add(new(new WindowKey((WindowScope)reader.GetInt16(1), reader.GetString(2)), reader.GetDateTime(3),
-                    WindowAggregate.FromColumns(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
-                        reader.GetFieldValue<byte[]>(9))));
+                deltas.Add(StoredAggregates.ReadRow(reader, 1));
             }
         }
         if (ids.Count == 0) return;
@@ -160,9 +158,8 @@ public sealed class RollupCompactor(
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            found[(new WindowKey((WindowScope)reader.GetInt16(0), reader.GetString(1)), reader.GetDateTime(2))] =
-                WindowAggregate.FromColumns(reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7),
-                    reader.GetFieldValue<byte[]>(8));
+            var row = StoredAggregates.ReadRow(reader, 0);
+            found[(row.Key, row.WindowStart)] = row.Aggregate;
         }
         return found;
     }

@@ -28,6 +28,16 @@ public static class StoredAggregates
         CancellationToken ct) =>
         ReadAsync(conn, tx, "rollup_deltas", RollupLevel.Second, fromUtc, toUtc, filter, ct);
 
+    /// <summary>
+    /// Reads one aggregate row whose columns, from <paramref name="first"/> on, are scope, key, window_start, count, errors,
+    /// duration sum/min/max and sketch (the order of <see cref="Columns"/>).
+    /// </summary>
+    public static Row ReadRow(NpgsqlDataReader reader, int first) => new(
+        new WindowKey((WindowScope)reader.GetInt16(first), reader.GetString(first + 1)),
+        reader.GetDateTime(first + 2),
+        WindowAggregate.FromColumns(reader.GetInt64(first + 3), reader.GetInt64(first + 4), reader.GetInt64(first + 5), reader.GetInt64(first + 6),
+            reader.GetInt64(first + 7), reader.GetFieldValue<byte[]>(first + 8)));
+
     private static async Task<List<Row>> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string table, RollupLevel level,
         DateTime fromUtc, DateTime toUtc, Filter filter, CancellationToken ct)
     {
@@ -52,9 +62,7 @@ public static class StoredAggregates
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var aggregate = WindowAggregate.FromColumns(reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
-                reader.GetInt64(7), reader.GetFieldValue<byte[]>(8));
-            rows.Add(new Row(new WindowKey((WindowScope)reader.GetInt16(0), reader.GetString(1)), reader.GetDateTime(2), aggregate));
+            rows.Add(ReadRow(reader, 0));
         }
         return rows;
     }
