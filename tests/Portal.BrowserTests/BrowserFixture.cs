@@ -58,8 +58,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        // Only the session cookie matters here, not the landing page's load: callers go where they need next.
+        await WaitForUrlAsync(page, url => !url.Contains("/account/login"), $"the sign-in of {user} to leave the sign-in page", WaitUntilState.Commit);
         return page;
+    }
+
+    /// <summary>Waits for <paramref name="page"/> to reach a URL and load it; a timeout says what the browser and the database were doing.</summary>
+    public async Task WaitForUrlAsync(IPage page, Func<string, bool> url, string what, WaitUntilState until = WaitUntilState.Load)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = until });
+        }
+        catch (TimeoutException e)
+        {
+            var body = await page.Locator("body").InnerTextAsync(new() { Timeout = 2000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(no body)");
+            await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "select string_agg(format('%s %s/%s %s: %s', pid, wait_event_type, wait_event, now() - query_start, left(query, 200)), E'\\n') " +
+                "from pg_stat_activity where datname = current_database() and state <> 'idle' and pid <> pg_backend_pid()", connection);
+            var activity = await command.ExecuteScalarAsync();
+            var output = Portal.Output;
+            throw new TimeoutException(
+                $"Timed out waiting for {what}; the browser is at {page.Url} showing:\n{body}\nDatabase activity:\n{activity}\n" +
+                $"Portal output (tail):\n{output[Math.Max(0, output.Length - 4000)..]}", e);
+        }
     }
 
     /// <summary>A page without a session.</summary>

@@ -73,13 +73,15 @@ public sealed class CurveDrillDownTests(BrowserFixture fixture) : IClassFixture<
               const { chartOf } = await import('/js/charts.js');
               const el = document.querySelector("[data-chart='timeseries'][data-live-series='throughput']");
               const chart = chartOf(el);
-              const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [t, 4]);
+              // Half the point's height: the point itself (4, the axis maximum) lies on the grid's top edge, where a
+              // sub-pixel offset puts the click outside the plot.
+              const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [t, 2]);
               const box = el.getBoundingClientRect();
               return { x: box.left + x, y: box.top + y };
             }
             """, new DateTimeOffset(second).ToUnixTimeMilliseconds());
         await page.Mouse.ClickAsync(point.GetProperty("x").GetSingle(), point.GetProperty("y").GetSingle());
-        await page.WaitForURLAsync(url => url.Contains("/traces?"));
+        await fixture.WaitForUrlAsync(page, url => url.Contains("/traces?"), "the click on the curve to open its transactions");
 
         var listed = await page.Locator("table[data-transactions] a[data-trace-link]").AllInnerTextsAsync();
         Assert.Equal(inside.Order(), listed.Select(t => t.Trim()).Order());

@@ -91,7 +91,7 @@ public sealed class ScenarioTopologyBrowserTests(BrowserFixture fixture) : IClas
         await BrowserFixture.ScreenshotAsync(lead, "scenario-call-graph");
 
         await lead.Locator("table[data-scenario-nodes] a:has-text('accounts')").ClickAsync();
-        await lead.WaitForURLAsync(url => url.Contains("/services/accounts?endpoint=debit"));
+        await fixture.WaitForUrlAsync(lead, url => url.Contains("/services/accounts?endpoint=debit"), "the node click to open its service page");
         Assert.Empty(scriptErrors);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             var link = page.Locator($"nav a[href='{path.TrimStart('/')}'], nav a[href='{path}']").First;
             Assert.True(await link.IsVisibleAsync(), $"navigation link to {label} ({path})");
             await link.ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+            await fixture.WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == path, $"the link to {path}");
             Assert.Contains(label, await page.Locator("h1").First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
         }
         Assert.Empty(scriptErrors);
@@ -64,7 +64,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
 
         await page.GetByLabel("Password").FillAsync(Portal.Testing.TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/services");
+        await fixture.WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/services", "the services page");
         Assert.Contains(user, await page.Locator(".topbar__user").InnerTextAsync());
     }
 

@@ -77,7 +77,7 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
         await BrowserFixture.ScreenshotAsync(page, "transactions");
 
         await link.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/traces/{traceId}"));
+        await fixture.WaitForUrlAsync(page, url => url.Contains($"/traces/{traceId}"), "the trace view");
         var graph = page.Locator("[data-graph]");
         await graph.And(page.Locator("[data-graph-ready]")).WaitForAsync();
         Assert.Equal("3", await graph.GetAttributeAsync("data-error-nodes"));
@@ -93,13 +93,13 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
         Assert.Equal(3, await page.Locator(".wf__row[data-error]").CountAsync());
 
         await page.Locator("a[data-logs-of-trace]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/logs?"));
+        await fixture.WaitForUrlAsync(page, url => url.Contains("/logs?"), "the log search");
         var lines = page.Locator("table[data-log-lines] tbody tr");
         Assert.Equal(2, await lines.CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "logs-of-trace");
 
         await page.Locator("tr:has-text('insufficient funds') a[data-log-context]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/logs/context"));
+        await fixture.WaitForUrlAsync(page, url => url.Contains("/logs/context"), "the log context");
         var rows = page.Locator("table[data-context-lines] tbody tr");
         Assert.Equal(4, await rows.CountAsync());
         Assert.Contains("insufficient funds", await page.Locator("tr[aria-current='true']").InnerTextAsync());
