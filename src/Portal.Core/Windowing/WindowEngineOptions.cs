@@ -27,7 +27,7 @@ public sealed record WindowEngineOptions
     /// The least delay of an adaptive watermark (<see cref="AdaptiveOutOfOrderness"/>): covers the batching of an on-time
     /// source. At or above <see cref="OutOfOrderness"/> it turns adaptation off.
     /// </summary>
-    public TimeSpan MinOutOfOrderness { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan MinOutOfOrderness { get; init; } = TimeSpan.FromMilliseconds(150);
 
     /// <summary>How long, in event time past the watermark, a window that has emitted its first result still accepts corrections before it is final.</summary>
     public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromSeconds(3);

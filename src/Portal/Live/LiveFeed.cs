@@ -8,26 +8,35 @@ using Portal.Storage.Writers;
 namespace Portal.Live;
 
 /// <summary>
-/// Coalesces what the processors publish and sends it to the subscribed browsers, at most once a second per group: a
-/// group that has not been sent to for a second gets new results at once (the next 100 ms check), so a first result
-/// reaches the gauge without waiting for a fixed beat. The latest state of a window replaces older ones; a group whose
-/// previous send has not finished (a slow client) waits and then gets the newest state, so no client slows the pipeline
-/// or the others.
+/// Coalesces what the processors publish and sends it to the subscribed browsers, about once a second per group. Windows
+/// close once a second, so a group's news that holds a first result goes out as soon as it is published (at least
+/// <see cref="FirstResultInterval"/> after the group's previous update); news of corrections alone waits for the next
+/// first result to ride along, or <see cref="CorrectionInterval"/> at most, so corrections never push a first result
+/// back by a second. The latest state of a window replaces older ones; a group whose previous send has not finished (a
+/// slow client) waits and then gets the newest state, so no client slows the pipeline or the others.
 /// </summary>
 public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions> options, ILogger<LiveFeed> logger)
     : BackgroundService, ITelemetryProcessor
 {
     private readonly object _gate = new();
-    private Dictionary<string, Dictionary<(string Series, long T), LivePoint>> _points = [];
+    private readonly Dictionary<string, PendingPoints> _points = [];
     private Dictionary<string, ServiceTick> _services = [];
+    private bool _servicesHaveFirst;
     private List<LiveEvent> _events = [];
     private SystemUpdate? _system;
     private readonly Dictionary<string, Task> _inFlight = [];
     private readonly Dictionary<string, DateTime> _lastSent = [];
 
-    /// <summary>The shortest time between two updates of one group.</summary>
-    public static readonly TimeSpan MinGroupInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(100);
+    private readonly SemaphoreSlim _published = new(0);
+
+    /// <summary>The shortest time between two updates of one group when the newer holds a first result: a little under
+    /// a second, so the jitter of the processor's tick does not hold a window back for a whole extra check.</summary>
+    public static readonly TimeSpan FirstResultInterval = TimeSpan.FromMilliseconds(900);
+
+    /// <summary>How long corrections alone (or events, or the portal's own figures) wait after a group's previous update.</summary>
+    public static readonly TimeSpan CorrectionInterval = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan OtherInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(50);
 
     public void Publish(IReadOnlyList<WindowResult> results)
     {
@@ -37,16 +46,19 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
             foreach (var result in results)
             {
                 var group = LiveGroups.For(result.Key);
-                if (!_points.TryGetValue(group, out var points)) _points[group] = points = [];
-                foreach (var point in WindowPoints.From(result, options.Value.WindowSize)) points[(point.Series, point.T)] = point;
+                if (!_points.TryGetValue(group, out var pending)) _points[group] = pending = new PendingPoints();
+                pending.Add(WindowPoints.From(result, options.Value.WindowSize));
                 if (result.Key.Scope == WindowScope.Service)
                 {
                     var a = result.Aggregate;
+                    var correction = result.Kind == WindowResultKind.Correction;
                     _services[result.Key.Key] = new ServiceTick(result.Key.Key, new DateTimeOffset(result.WindowStart).ToUnixTimeMilliseconds(),
-                        a.Count, a.Errors, WindowPoints.Milliseconds(a.Quantile(0.95)), result.Kind == WindowResultKind.Correction);
+                        a.Count, a.Errors, WindowPoints.Milliseconds(a.Quantile(0.95)), correction);
+                    _servicesHaveFirst |= !correction;
                 }
             }
         }
+        if (_published.CurrentCount == 0) _published.Release();
     }
 
     public void PublishStats(WindowEngineStats stats, long queuedSpans)
@@ -70,10 +82,14 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(CheckInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) Flush();
+            while (true)
+            {
+                // Woken by new results at once, else every check interval for news that had to wait.
+                await _published.WaitAsync(CheckInterval, stoppingToken);
+                Flush();
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -87,22 +103,23 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
         var due = new List<(string Group, object Payload)>();
         lock (_gate)
         {
-            foreach (var (group, points) in _points.Where(p => Due(p.Key, now)).ToList())
+            foreach (var (group, pending) in _points.Where(p => Due(p.Key, now, p.Value.HasFirst ? FirstResultInterval : CorrectionInterval)).ToList())
             {
                 _points.Remove(group);
-                due.Add((group, new LiveUpdate(points.Values.OrderBy(p => p.T).ToList())));
+                due.Add((group, new LiveUpdate(pending.InTimeOrder())));
             }
-            if (_services.Count > 0 && Due(LiveGroups.Services, now))
+            if (_services.Count > 0 && Due(LiveGroups.Services, now, _servicesHaveFirst ? FirstResultInterval : CorrectionInterval))
             {
                 due.Add((LiveGroups.Services, new ServicesUpdate(_services.Values.ToList())));
                 _services = [];
+                _servicesHaveFirst = false;
             }
-            if (_events.Count > 0 && Due(LiveGroups.Events, now))
+            if (_events.Count > 0 && Due(LiveGroups.Events, now, OtherInterval))
             {
                 due.Add((LiveGroups.Events, new EventsUpdate(_events)));
                 _events = [];
             }
-            if (_system is not null && Due(LiveGroups.System, now))
+            if (_system is not null && Due(LiveGroups.System, now, OtherInterval))
             {
                 due.Add((LiveGroups.System, _system));
                 _system = null;
@@ -115,9 +132,9 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
         }
     }
 
-    /// <summary>A group is due when its last update is a second old and has been delivered.</summary>
-    private bool Due(string group, DateTime now) =>
-        (!_lastSent.TryGetValue(group, out var last) || now - last >= MinGroupInterval)
+    /// <summary>A group is due when its last update is <paramref name="interval"/> old and has been delivered.</summary>
+    private bool Due(string group, DateTime now, TimeSpan interval) =>
+        (!_lastSent.TryGetValue(group, out var last) || now - last >= interval)
         && (!_inFlight.TryGetValue(group, out var previous) || previous.IsCompleted);
 
     private async Task SendAsync(string group, object payload)

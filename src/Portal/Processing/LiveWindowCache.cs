@@ -12,6 +12,7 @@ public sealed class LiveWindowCache
     private static readonly TimeSpan KeepBehindHorizon = TimeSpan.FromSeconds(30);
     private readonly object _gate = new();
     private readonly Dictionary<WindowKey, SortedList<DateTime, WindowAggregate>> _windows = [];
+    private DateTime _sweptAt;
 
     public void Apply(IReadOnlyList<WindowResult> results, DateTime finalHorizon)
     {
@@ -23,6 +24,9 @@ public sealed class LiveWindowCache
                 if (!_windows.TryGetValue(result.Key, out var series)) _windows[result.Key] = series = [];
                 series[result.WindowStart] = result.Aggregate;
             }
+            // The horizon moves about once a second while ticks come many times a second: sweep only when it moved.
+            if (finalHorizon == _sweptAt) return;
+            _sweptAt = finalHorizon;
             var cutoff = finalHorizon - KeepBehindHorizon;
             foreach (var (key, series) in _windows.ToList())
             {
