@@ -14,13 +14,16 @@ namespace Portal.Core.Ingest.Otlp.Wire;
 /// body is the message; any other body is written as JSON text. Trace and span ids are optional: empty or all-zero ids
 /// (a log line written outside any span) mean "not linked".
 /// </summary>
-internal sealed class OtlpLogWireDecoder
+internal sealed class OtlpLogWireDecoder : OtlpWireDecoder<LogRecord>
 {
     private const int LengthDelimited = ProtoReader.LengthDelimited;
-    private const uint ResourceLogsTag = ExportLogsServiceRequest.ResourceLogsFieldNumber << 3 | LengthDelimited;
-    private const uint ResourceTag = ResourceLogs.ResourceFieldNumber << 3 | LengthDelimited;
-    private const uint ScopeLogsTag = ResourceLogs.ScopeLogsFieldNumber << 3 | LengthDelimited;
-    private const uint LogRecordsTag = ScopeLogs.LogRecordsFieldNumber << 3 | LengthDelimited;
+    private static readonly OtlpEnvelope Envelope = new(
+        ExportLogsServiceRequest.ResourceLogsFieldNumber << 3 | LengthDelimited,
+        ResourceLogs.ResourceFieldNumber << 3 | LengthDelimited,
+        ResourceLogs.ScopeLogsFieldNumber << 3 | LengthDelimited,
+        ScopeLogs.LogRecordsFieldNumber << 3 | LengthDelimited,
+        "resourceLogs", "scopeLogs", "logRecords", "log records");
+
     private const uint TimeTag = OtlpLogRecord.TimeUnixNanoFieldNumber << 3 | ProtoReader.Fixed64;
     private const uint ObservedTimeTag = OtlpLogRecord.ObservedTimeUnixNanoFieldNumber << 3 | ProtoReader.Fixed64;
     private const uint SeverityNumberTag = OtlpLogRecord.SeverityNumberFieldNumber << 3 | ProtoReader.Varint;
@@ -30,137 +33,16 @@ internal sealed class OtlpLogWireDecoder
     private const uint TraceIdTag = OtlpLogRecord.TraceIdFieldNumber << 3 | LengthDelimited;
     private const uint SpanIdTag = OtlpLogRecord.SpanIdFieldNumber << 3 | LengthDelimited;
 
-    private readonly DateTime _nowUtc;
-    private readonly IngestOptions _options;
-    private readonly IngestLimits _limits;
-    private readonly byte[] _scenarioKey;
-    private readonly JsonScratch _json = new();
-    private readonly Utf8StringCache _strings = new();
-    private readonly List<LogRecord> _records;
-    private readonly List<Rejection> _rejections = [];
-    private readonly List<Range> _resources = [], _attributes = [];
+    private readonly List<Range> _attributes = [];
 
-    private OtlpLogWireDecoder(DateTime nowUtc, IngestOptions options, int capacity)
+    private OtlpLogWireDecoder(DateTime nowUtc, IngestOptions options, int capacity) : base(Envelope, nowUtc, options, capacity)
     {
-        _nowUtc = nowUtc;
-        _options = options;
-        _limits = options.Limits;
-        _scenarioKey = WireResource.KeyBytes(options.ScenarioAttribute);
-        _records = new List<LogRecord>(capacity);
     }
 
-    public static DecodeResult<LogRecord> Decode(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions options)
-    {
-        try
-        {
-            var total = 0;
-            var reader = new ProtoReader(payload);
-            while (!reader.End)
-            {
-                var tag = reader.ReadTag();
-                if (tag == ResourceLogsTag) total += CountLogs(reader.ReadBytes());
-                else reader.Skip(tag);
-            }
-            if (total > options.Limits.MaxRecordsPerBatch)
-                return DecodeResult<LogRecord>.Fatal($"payload has {total} log records; at most {options.Limits.MaxRecordsPerBatch} are accepted per request");
-            return new OtlpLogWireDecoder(nowUtc, options, total).Run(payload);
-        }
-        catch (ProtobufFormatException e)
-        {
-            return DecodeResult<LogRecord>.Fatal($"invalid protobuf: {e.Message}");
-        }
-    }
+    public static DecodeResult<LogRecord> Decode(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions options) =>
+        Decode(payload, Envelope, options.Limits, capacity => new OtlpLogWireDecoder(nowUtc, options, capacity));
 
-    private static int CountLogs(ReadOnlySpan<byte> resourceLogs)
-    {
-        var count = 0;
-        var reader = new ProtoReader(resourceLogs);
-        while (!reader.End)
-        {
-            var tag = reader.ReadTag();
-            if (tag != ScopeLogsTag)
-            {
-                reader.Skip(tag);
-                continue;
-            }
-            var scope = new ProtoReader(reader.ReadBytes());
-            while (!scope.End)
-            {
-                var inner = scope.ReadTag();
-                scope.Skip(inner);
-                if (inner == LogRecordsTag) count++;
-            }
-        }
-        return count;
-    }
-
-    private DecodeResult<LogRecord> Run(ReadOnlySpan<byte> payload)
-    {
-        var reader = new ProtoReader(payload);
-        for (var r = 0; !reader.End;)
-        {
-            var tag = reader.ReadTag();
-            if (tag != ResourceLogsTag)
-            {
-                reader.Skip(tag);
-                continue;
-            }
-            if (ReadResourceLogs(reader.ReadBytes(), r++) is { } fatal) return DecodeResult<LogRecord>.Fatal(fatal);
-        }
-        return new(_records, _rejections, null);
-    }
-
-    private string? ReadResourceLogs(ReadOnlySpan<byte> bytes, int r)
-    {
-        _resources.Clear();
-        var reader = new ProtoReader(bytes);
-        while (!reader.End)
-        {
-            var tag = reader.ReadTag();
-            if (tag == ResourceTag) _resources.Add(reader.ReadRange());
-            else reader.Skip(tag);
-        }
-        var resource = WireResource.Read(bytes, _resources, _options, _scenarioKey, _strings, out var resourceError);
-        if (resourceError is { } bad)
-        {
-            if (bad.Fatal) return $"resourceLogs[{r}].{bad.Field}: {bad.Reason}";
-            var count = CountLogs(bytes);
-            if (count > 0) _rejections.Add(new($"resourceLogs[{r}].{bad.Field}", $"{bad.Reason}; all {count} log records of this resource rejected", count));
-            return null;
-        }
-
-        reader = new ProtoReader(bytes);
-        for (var s = 0; !reader.End;)
-        {
-            var tag = reader.ReadTag();
-            if (tag != ScopeLogsTag)
-            {
-                reader.Skip(tag);
-                continue;
-            }
-            var scope = new ProtoReader(reader.ReadBytes());
-            for (var i = 0; !scope.End;)
-            {
-                var inner = scope.ReadTag();
-                if (inner != LogRecordsTag)
-                {
-                    scope.Skip(inner);
-                    continue;
-                }
-                if (MapLog(scope.ReadBytes(), resource) is { } error)
-                {
-                    var path = $"resourceLogs[{r}].scopeLogs[{s}].logRecords[{i}].{error.Field}";
-                    if (error.Fatal) return $"{path}: {error.Reason}";
-                    _rejections.Add(new(path, error.Reason));
-                }
-                i++;
-            }
-            s++;
-        }
-        return null;
-    }
-
-    private FieldError? MapLog(ReadOnlySpan<byte> log, in WireResource resource)
+    protected override FieldError? MapItem(ReadOnlySpan<byte> log, in WireResource resource)
     {
         ReadOnlySpan<byte> severityText = default, body = default, traceId = default, spanId = default;
         ulong time = 0, observedTime = 0, severityValue = 0;
@@ -187,7 +69,7 @@ internal sealed class OtlpLogWireDecoder
         var nanos = useObserved ? observedTime : time;
         if (nanos == 0) return new("timeUnixNano", "required (observedTimeUnixNano is not set either)");
         var logTime = Checks.FromUnixNanos(nanos);
-        if (Checks.Time(logTime, _nowUtc, _limits) is { } timeError) return new(useObserved ? "observedTimeUnixNano" : "timeUnixNano", timeError);
+        if (Checks.Time(logTime, NowUtc, Limits) is { } timeError) return new(useObserved ? "observedTimeUnixNano" : "timeUnixNano", timeError);
 
         var severity = (int)severityValue;
         if (severity is < 0 or > 24) return new("severityNumber", $"must be 0-24, got {severity}");
@@ -199,7 +81,7 @@ internal sealed class OtlpLogWireDecoder
         string message;
         if (WireAttributes.IsString(body, out var text))
         {
-            if (Utf8Text.Check(text, _limits.MaxMessageLength, "body") is { } textError)
+            if (Utf8Text.Check(text, Limits.MaxMessageLength, "body") is { } textError)
                 return textError.Fatal ? textError with { Field = "body.stringValue" } : textError;
             message = Encoding.UTF8.GetString(text);
         }
@@ -209,20 +91,20 @@ internal sealed class OtlpLogWireDecoder
         }
         else
         {
-            if (WireAttributes.WriteValue(_json.Start(), body, _limits, 0) is { } bodyError)
+            if (WireAttributes.WriteValue(Json.Start(), body, Limits, 0) is { } bodyError)
                 return bodyError.Fatal ? bodyError.Under("body") : new("body", bodyError.Reason);
-            message = _json.Finish();
-            if (Checks.Length(message, _limits.MaxMessageLength) is { } lengthError) return new("body", lengthError);
+            message = Json.Finish();
+            if (Checks.Length(message, Limits.MaxMessageLength) is { } lengthError) return new("body", lengthError);
         }
 
         string? attributesJson = null;
         if (_attributes.Count > 0)
         {
-            if (WireAttributes.WriteObject(_json.Start(), log, _attributes, _limits) is { } attributesError) return attributesError;
-            attributesJson = _json.Finish();
+            if (WireAttributes.WriteObject(Json.Start(), log, _attributes, Limits) is { } attributesError) return attributesError;
+            attributesJson = Json.Finish();
         }
 
-        _records.Add(new LogRecord
+        Records.Add(new LogRecord
         {
             Time = logTime,
             Service = resource.Service,

@@ -15,13 +15,16 @@ namespace Portal.Core.Ingest.Otlp.Wire;
 /// <c>http.response.status_code</c> (or legacy <c>http.status_code</c>) or <c>rpc.grpc.status_code</c> attribute, else
 /// "OK"/"ERROR" from the span status; only status ERROR marks the span as an error.
 /// </summary>
-internal sealed class OtlpTraceWireDecoder
+internal sealed class OtlpTraceWireDecoder : OtlpWireDecoder<SpanRecord>
 {
     private const int LengthDelimited = ProtoReader.LengthDelimited;
-    private const uint ResourceSpansTag = ExportTraceServiceRequest.ResourceSpansFieldNumber << 3 | LengthDelimited;
-    private const uint ResourceTag = ResourceSpans.ResourceFieldNumber << 3 | LengthDelimited;
-    private const uint ScopeSpansTag = ResourceSpans.ScopeSpansFieldNumber << 3 | LengthDelimited;
-    private const uint SpansTag = ScopeSpans.SpansFieldNumber << 3 | LengthDelimited;
+    private static readonly OtlpEnvelope Envelope = new(
+        ExportTraceServiceRequest.ResourceSpansFieldNumber << 3 | LengthDelimited,
+        ResourceSpans.ResourceFieldNumber << 3 | LengthDelimited,
+        ResourceSpans.ScopeSpansFieldNumber << 3 | LengthDelimited,
+        ScopeSpans.SpansFieldNumber << 3 | LengthDelimited,
+        "resourceSpans", "scopeSpans", "spans", "spans");
+
     private const uint TraceIdTag = OtlpSpan.TraceIdFieldNumber << 3 | LengthDelimited;
     private const uint SpanIdTag = OtlpSpan.SpanIdFieldNumber << 3 | LengthDelimited;
     private const uint ParentSpanIdTag = OtlpSpan.ParentSpanIdFieldNumber << 3 | LengthDelimited;
@@ -47,140 +50,17 @@ internal sealed class OtlpTraceWireDecoder
     private static ReadOnlySpan<byte> LegacyHttpStatusCode => "http.status_code"u8;
     private static ReadOnlySpan<byte> GrpcStatusCode => "rpc.grpc.status_code"u8;
 
-    private readonly DateTime _nowUtc;
-    private readonly IngestOptions _options;
-    private readonly IngestLimits _limits;
-    private readonly byte[] _scenarioKey;
-    private readonly JsonScratch _json = new();
-    private readonly Utf8StringCache _strings = new();
-    private readonly List<SpanRecord> _records;
-    private readonly List<Rejection> _rejections = [];
     // Reused for every span: where its repeated fields lie in its bytes.
-    private readonly List<Range> _resources = [], _attributes = [], _events = [], _links = [], _nested = [];
+    private readonly List<Range> _attributes = [], _events = [], _links = [], _nested = [];
 
-    private OtlpTraceWireDecoder(DateTime nowUtc, IngestOptions options, int capacity)
+    private OtlpTraceWireDecoder(DateTime nowUtc, IngestOptions options, int capacity) : base(Envelope, nowUtc, options, capacity)
     {
-        _nowUtc = nowUtc;
-        _options = options;
-        _limits = options.Limits;
-        _scenarioKey = WireResource.KeyBytes(options.ScenarioAttribute);
-        _records = new List<SpanRecord>(capacity);
     }
 
-    public static DecodeResult<SpanRecord> Decode(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions options)
-    {
-        try
-        {
-            var total = 0;
-            var reader = new ProtoReader(payload);
-            while (!reader.End)
-            {
-                var tag = reader.ReadTag();
-                if (tag == ResourceSpansTag) total += CountSpans(reader.ReadBytes());
-                else reader.Skip(tag);
-            }
-            if (total > options.Limits.MaxRecordsPerBatch)
-                return DecodeResult<SpanRecord>.Fatal($"payload has {total} spans; at most {options.Limits.MaxRecordsPerBatch} are accepted per request");
-            return new OtlpTraceWireDecoder(nowUtc, options, total).Run(payload);
-        }
-        catch (ProtobufFormatException e)
-        {
-            return DecodeResult<SpanRecord>.Fatal($"invalid protobuf: {e.Message}");
-        }
-    }
+    public static DecodeResult<SpanRecord> Decode(ReadOnlySpan<byte> payload, DateTime nowUtc, IngestOptions options) =>
+        Decode(payload, Envelope, options.Limits, capacity => new OtlpTraceWireDecoder(nowUtc, options, capacity));
 
-    private static int CountSpans(ReadOnlySpan<byte> resourceSpans)
-    {
-        var count = 0;
-        var reader = new ProtoReader(resourceSpans);
-        while (!reader.End)
-        {
-            var tag = reader.ReadTag();
-            if (tag != ScopeSpansTag)
-            {
-                reader.Skip(tag);
-                continue;
-            }
-            var scope = new ProtoReader(reader.ReadBytes());
-            while (!scope.End)
-            {
-                var inner = scope.ReadTag();
-                scope.Skip(inner);
-                if (inner == SpansTag) count++;
-            }
-        }
-        return count;
-    }
-
-    private DecodeResult<SpanRecord> Run(ReadOnlySpan<byte> payload)
-    {
-        var reader = new ProtoReader(payload);
-        for (var r = 0; !reader.End;)
-        {
-            var tag = reader.ReadTag();
-            if (tag != ResourceSpansTag)
-            {
-                reader.Skip(tag);
-                continue;
-            }
-            if (ReadResourceSpans(reader.ReadBytes(), r++) is { } fatal) return DecodeResult<SpanRecord>.Fatal(fatal);
-        }
-        return new(_records, _rejections, null);
-    }
-
-    /// <summary>Maps one ResourceSpans; returns the fatal error, if any.</summary>
-    private string? ReadResourceSpans(ReadOnlySpan<byte> bytes, int r)
-    {
-        // The resource may follow the spans on the wire, so find it first.
-        _resources.Clear();
-        var reader = new ProtoReader(bytes);
-        while (!reader.End)
-        {
-            var tag = reader.ReadTag();
-            if (tag == ResourceTag) _resources.Add(reader.ReadRange());
-            else reader.Skip(tag);
-        }
-        var resource = WireResource.Read(bytes, _resources, _options, _scenarioKey, _strings, out var resourceError);
-        if (resourceError is { } bad)
-        {
-            if (bad.Fatal) return $"resourceSpans[{r}].{bad.Field}: {bad.Reason}";
-            var count = CountSpans(bytes);
-            if (count > 0) _rejections.Add(new($"resourceSpans[{r}].{bad.Field}", $"{bad.Reason}; all {count} spans of this resource rejected", count));
-            return null;
-        }
-
-        reader = new ProtoReader(bytes);
-        for (var s = 0; !reader.End;)
-        {
-            var tag = reader.ReadTag();
-            if (tag != ScopeSpansTag)
-            {
-                reader.Skip(tag);
-                continue;
-            }
-            var scope = new ProtoReader(reader.ReadBytes());
-            for (var i = 0; !scope.End;)
-            {
-                var inner = scope.ReadTag();
-                if (inner != SpansTag)
-                {
-                    scope.Skip(inner);
-                    continue;
-                }
-                if (MapSpan(scope.ReadBytes(), resource) is { } error)
-                {
-                    var path = $"resourceSpans[{r}].scopeSpans[{s}].spans[{i}].{error.Field}";
-                    if (error.Fatal) return $"{path}: {error.Reason}";
-                    _rejections.Add(new(path, error.Reason));
-                }
-                i++;
-            }
-            s++;
-        }
-        return null;
-    }
-
-    private FieldError? MapSpan(ReadOnlySpan<byte> span, in WireResource resource)
+    protected override FieldError? MapItem(ReadOnlySpan<byte> span, in WireResource resource)
     {
         ReadOnlySpan<byte> traceId = default, spanId = default, parent = default, name = default, statusMessage = default;
         ulong kindValue = 0, start = 0, end = 0, statusValue = 0;
@@ -212,22 +92,22 @@ internal sealed class OtlpTraceWireDecoder
         if (Checks.Id(spanId, 8) is { } spanIdError) return new("spanId", spanIdError);
         if (parent.Length is not (0 or 8)) return new("parentSpanId", $"must be empty or 8 bytes, got {parent.Length}");
         if (name.IsEmpty) return new("name", "required");
-        if (Utf8Text.Check(name, _limits.MaxEndpointLength, "name") is { } nameError) return nameError;
+        if (Utf8Text.Check(name, Limits.MaxEndpointLength, "name") is { } nameError) return nameError;
         var kind = (int)kindValue;
         if (kind is < 0 or > 5) return new("kind", $"must be 0-5, got {kind}");
         if (start == 0) return new("startTimeUnixNano", "required");
         var startTime = Checks.FromUnixNanos(start);
-        if (Checks.Time(startTime, _nowUtc, _limits) is { } startError) return new("startTimeUnixNano", startError);
+        if (Checks.Time(startTime, NowUtc, Limits) is { } startError) return new("startTimeUnixNano", startError);
         if (end < start) return new("endTimeUnixNano", end == 0 ? "required" : "must not be before startTimeUnixNano");
         var statusCode = (int)statusValue;
         if (statusCode is < 0 or > 2) return new("status.code", $"must be 0-2, got {statusCode}");
-        if (Utf8Text.Check(statusMessage, _limits.MaxMessageLength, "status.message") is { } messageError) return messageError;
+        if (Utf8Text.Check(statusMessage, Limits.MaxMessageLength, "status.message") is { } messageError) return messageError;
 
         string? attributesJson = null, codeText = null, scenario = null;
         if (_attributes.Count > 0)
         {
-            if (WireAttributes.WriteObject(_json.Start(), span, _attributes, _limits) is { } attributesError) return attributesError;
-            attributesJson = _json.Finish();
+            if (WireAttributes.WriteObject(Json.Start(), span, _attributes, Limits) is { } attributesError) return attributesError;
+            attributesJson = Json.Finish();
             if (FindSpecialAttributes(span, ref codeText, ref scenario) is { } scenarioError) return scenarioError;
         }
 
@@ -235,13 +115,13 @@ internal sealed class OtlpTraceWireDecoder
         if (_events.Count > 0 || _links.Count > 0)
         {
             if (WriteEventsAndLinks(span) is { } eventsError) return eventsError;
-            eventsJson = _json.Finish();
+            eventsJson = Json.Finish();
         }
 
-        var endpoint = _strings.Get(name);
+        var endpoint = Strings.Get(name);
         // An all-zero parent id is how some exporters spell "no parent".
         SpanId? parentId = parent.Length == 0 || SpanId.FromBytes(parent).IsEmpty ? null : SpanId.FromBytes(parent);
-        _records.Add(new SpanRecord
+        Records.Add(new SpanRecord
         {
             TraceId = TraceId.FromBytes(traceId),
             SpanId = SpanId.FromBytes(spanId),
@@ -259,7 +139,7 @@ internal sealed class OtlpTraceWireDecoder
                 StatusError => "ERROR",
                 _ => null,
             },
-            StatusMessage = statusMessage.IsEmpty ? null : _strings.Get(statusMessage),
+            StatusMessage = statusMessage.IsEmpty ? null : Strings.Get(statusMessage),
             // A root span without a scenario attribute starts a transaction: its endpoint names the scenario.
             Scenario = scenario ?? resource.Scenario ?? (parentId is null ? endpoint : null),
             AttributesJson = attributesJson,
@@ -287,15 +167,15 @@ internal sealed class OtlpTraceWireDecoder
         for (var i = 0; i < _attributes.Count; i++)
         {
             WireAttributes.ReadKeyValue(span[_attributes[i]], out var key, out var value);
-            if (key.SequenceEqual(HttpResponseStatusCode)) httpCode = WireAttributes.ScalarText(value, _strings, out _);
-            else if (key.SequenceEqual(LegacyHttpStatusCode)) legacyHttpCode = WireAttributes.ScalarText(value, _strings, out _);
-            else if (key.SequenceEqual(GrpcStatusCode)) grpcCode = WireAttributes.ScalarText(value, _strings, out _);
-            else if (key.SequenceEqual(_scenarioKey))
+            if (key.SequenceEqual(HttpResponseStatusCode)) httpCode = WireAttributes.ScalarText(value, Strings, out _);
+            else if (key.SequenceEqual(LegacyHttpStatusCode)) legacyHttpCode = WireAttributes.ScalarText(value, Strings, out _);
+            else if (key.SequenceEqual(GrpcStatusCode)) grpcCode = WireAttributes.ScalarText(value, Strings, out _);
+            else if (key.SequenceEqual(ScenarioKey))
             {
-                scenario = WireAttributes.ScalarText(value, _strings, out _);
+                scenario = WireAttributes.ScalarText(value, Strings, out _);
                 if (string.IsNullOrEmpty(scenario)) scenario = null;
-                else if (Checks.Length(scenario, _limits.MaxEndpointLength) is { } reason)
-                    return new($"attributes[{i}].value", $"{reason} (key \"{_options.ScenarioAttribute}\")");
+                else if (Checks.Length(scenario, Limits.MaxEndpointLength) is { } reason)
+                    return new($"attributes[{i}].value", $"{reason} (key \"{Options.ScenarioAttribute}\")");
             }
         }
         codeText = httpCode ?? legacyHttpCode ?? grpcCode;
@@ -305,7 +185,7 @@ internal sealed class OtlpTraceWireDecoder
     /// <summary>Events and links as one JSON array: <c>{"type":"event",...}</c> and <c>{"type":"link",...}</c> items.</summary>
     private FieldError? WriteEventsAndLinks(ReadOnlySpan<byte> span)
     {
-        var writer = _json.Start();
+        var writer = Json.Start();
         writer.WriteStartArray();
         for (var e = 0; e < _events.Count; e++)
             if (WriteEvent(writer, span[_events[e]]) is { } eventError) return eventError.Under($"events[{e}]");
@@ -329,7 +209,7 @@ internal sealed class OtlpTraceWireDecoder
             else if (tag == EventAttributesTag) _nested.Add(reader.ReadRange());
             else reader.Skip(tag);
         }
-        if (Utf8Text.Check(name, _limits.MaxAttributeValueLength, "name") is { } nameError) return nameError;
+        if (Utf8Text.Check(name, Limits.MaxAttributeValueLength, "name") is { } nameError) return nameError;
         writer.WriteStartObject();
         writer.WriteString("type"u8, "event"u8);
         writer.WriteString("name"u8, name);
@@ -370,6 +250,6 @@ internal sealed class OtlpTraceWireDecoder
     {
         if (_nested.Count == 0) return null;
         writer.WritePropertyName("attributes"u8);
-        return WireAttributes.WriteObject(writer, owner, _nested, _limits);
+        return WireAttributes.WriteObject(writer, owner, _nested, Limits);
     }
 }
