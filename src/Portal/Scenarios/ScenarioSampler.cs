@@ -1,5 +1,6 @@
 using Npgsql;
 using Portal.Core.Records;
+using Portal.Storage;
 
 namespace Portal.Scenarios;
 
@@ -30,13 +31,13 @@ public static class ScenarioSampler
     public static async Task<List<IReadOnlyList<SpanRecord>>> SampleAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string scenario, DateTime since,
         int maxTraces, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand($"""
             WITH sampled AS (
                 SELECT DISTINCT trace_id FROM (
                     SELECT trace_id FROM spans
                     WHERE parent_span_id IS NULL AND scenario = @scenario AND start_time >= @since
                     ORDER BY start_time DESC LIMIT @max) newest)
-            SELECT s.trace_id, s.span_id, s.parent_span_id, s.service, s.endpoint, s.instance, s.start_time, s.duration_us, s.is_error, s.scenario
+            SELECT {SpanSummaryRows.Columns("s")}
             FROM spans s JOIN sampled USING (trace_id)
             WHERE s.start_time >= @spansSince
             """, conn, tx);
@@ -48,19 +49,7 @@ public static class ScenarioSampler
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var span = new SpanRecord
-            {
-                TraceId = TraceId.FromBytes(reader.GetFieldValue<byte[]>(0)),
-                SpanId = SpanId.FromBytes(reader.GetFieldValue<byte[]>(1)),
-                ParentSpanId = reader.IsDBNull(2) ? null : SpanId.FromBytes(reader.GetFieldValue<byte[]>(2)),
-                Service = reader.GetString(3),
-                Endpoint = reader.GetString(4),
-                Instance = reader.GetString(5),
-                StartTime = reader.GetDateTime(6),
-                DurationMicros = reader.GetInt64(7),
-                IsError = reader.GetBoolean(8),
-                Scenario = reader.IsDBNull(9) ? null : reader.GetString(9),
-            };
+            var span = SpanSummaryRows.Read(reader);
             if (!traces.TryGetValue(span.TraceId, out var list)) traces[span.TraceId] = list = [];
             list.Add(span);
         }
