@@ -126,6 +126,17 @@ function render(state) {
   if (state.selecting) armBrush(state, colors);
 }
 
+// A line joins neighbouring values, so a value between two gaps (a quiet service's only call in an hour) draws nothing:
+// such points get a dot, the others none.
+function symbolsFor(points) {
+  const isolated = new Set();
+  points.forEach(([, v], i) => {
+    if (v != null && points[i - 1]?.[1] == null && points[i + 1]?.[1] == null) isolated.add(i);
+  });
+  if (isolated.size === 0) return { showSymbol: false, symbolSize: 6 };
+  return { showSymbol: true, showAllSymbol: true, symbolSize: (value, params) => (isolated.has(params.dataIndex) ? 5 : 0) };
+}
+
 function formatValue(value, unit) {
   return value === null || value === undefined || Number.isNaN(value) ? '—' : `${number.format(value)}${unit ? ` ${unit}` : ''}`;
 }
@@ -165,8 +176,7 @@ function timeSeriesOption(state, colors) {
       name: s.name,
       type: 'line',
       data: s.points,
-      showSymbol: false,
-      symbolSize: 6,
+      ...symbolsFor(s.points),
       lineStyle: { width: 1.5 },
       areaStyle: multi ? undefined : { opacity: 0.12 },
       emphasis: { disabled: true },

@@ -30,13 +30,22 @@ public static class DurationBuckets
     /// <summary>The upper bound in microseconds; null for the last, open bucket.</summary>
     public static long? UpperOf(int bucket) => bucket < Edges.Length ? Edges[bucket] : null;
 
-    public static string Label(int bucket) => UpperOf(bucket) is { } upper
-        ? bucket == 0 ? $"< {FormatMicros(upper)}" : $"{FormatMicros(LowerOf(bucket))}–{FormatMicros(upper)}"
-        : $"≥ {FormatMicros(LowerOf(bucket))}";
+    /// <summary>"&lt; 1 ms", "50–100 ms", "500 ms–1 s", "≥ 60 s": the unit once when both bounds share it, so bars stay narrow.</summary>
+    public static string Label(int bucket)
+    {
+        if (UpperOf(bucket) is not { } upper) return $"≥ {FormatMicros(LowerOf(bucket))}";
+        if (bucket == 0) return $"< {FormatMicros(upper)}";
+        var lower = LowerOf(bucket);
+        return (lower >= 1_000_000) == (upper >= 1_000_000)
+            ? $"{Number(lower)}–{FormatMicros(upper)}"
+            : $"{FormatMicros(lower)}–{FormatMicros(upper)}";
+    }
 
-    public static string FormatMicros(long micros) => micros >= 1_000_000
-        ? (micros / 1_000_000.0).ToString("0.##", CultureInfo.InvariantCulture) + " s"
-        : (micros / 1000.0).ToString("0.##", CultureInfo.InvariantCulture) + " ms";
+    public static string FormatMicros(long micros) => Number(micros) + (micros >= 1_000_000 ? " s" : " ms");
+
+    private static string Number(long micros) => micros >= 1_000_000
+        ? (micros / 1_000_000.0).ToString("0.##", CultureInfo.InvariantCulture)
+        : (micros / 1000.0).ToString("0.##", CultureInfo.InvariantCulture);
 }
 
 /// <summary>One bar of the histogram; <see cref="Selected"/> when the list is filtered to exactly this bucket.</summary>

@@ -74,6 +74,8 @@ public class FilterParsingTests
         Assert.Equal(0, DurationBuckets.Of(999));
         Assert.Equal(1, DurationBuckets.Of(1_000));
         Assert.Equal(DurationBuckets.Edges.Length, DurationBuckets.Of(120_000_000));
-        Assert.Equal("50 ms–100 ms", DurationBuckets.Label(DurationBuckets.Of(50_000)));
+        Assert.Equal("50–100 ms", DurationBuckets.Label(DurationBuckets.Of(50_000)));
+        Assert.Equal("500 ms–1 s", DurationBuckets.Label(DurationBuckets.Of(500_000)));
+        Assert.Equal("1–2 s", DurationBuckets.Label(DurationBuckets.Of(1_000_000)));
     }
 }
