@@ -12,10 +12,11 @@ namespace Portal.Live;
 /// close once a second, so a group's news that holds a first result goes out as soon as it is published (at least
 /// <see cref="FirstResultInterval"/> after the group's previous update); news of corrections alone waits for the next
 /// first result to ride along, or <see cref="CorrectionInterval"/> at most, so corrections never push a first result
-/// back by a second. The latest state of a window replaces older ones; a group whose previous send has not finished (a
-/// slow client) waits and then gets the newest state, so no client slows the pipeline or the others.
+/// back by a second. The latest state of a window replaces older ones. Each connection is sent to on its own: one that
+/// has not taken its previous update of a group (a slow or stalled client) misses the next, so no client slows the
+/// pipeline or the others.
 /// </summary>
-public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions> options, ILogger<LiveFeed> logger)
+public sealed class LiveFeed(IHubContext<LiveHub> hub, LiveSubscribers subscribers, IOptions<WindowingOptions> options, ILogger<LiveFeed> logger)
     : BackgroundService, ITelemetryProcessor
 {
     private readonly object _gate = new();
@@ -24,7 +25,7 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
     private bool _servicesHaveFirst;
     private List<LiveEvent> _events = [];
     private SystemUpdate? _system;
-    private readonly Dictionary<string, Task> _inFlight = [];
+    private readonly Dictionary<(string Connection, string Group), Task> _inFlight = [];
     private readonly Dictionary<string, DateTime> _lastSent = [];
 
     private readonly SemaphoreSlim _published = new(0);
@@ -125,27 +126,32 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<WindowingOptions
                 _system = null;
             }
         }
+        foreach (var done in _inFlight.Where(f => f.Value.IsCompleted).Select(f => f.Key).ToList()) _inFlight.Remove(done);
         foreach (var (group, payload) in due)
         {
             _lastSent[group] = now;
-            _inFlight[group] = SendAsync(group, payload);
+            foreach (var connection in subscribers.Of(group))
+            {
+                // A connection still taking its previous update of this group misses this one: the next carries newer state.
+                if (_inFlight.ContainsKey((connection, group))) continue;
+                _inFlight[(connection, group)] = SendAsync(connection, group, payload);
+            }
         }
     }
 
-    /// <summary>A group is due when its last update is <paramref name="interval"/> old and has been delivered.</summary>
+    /// <summary>A group is due when its last update is <paramref name="interval"/> old.</summary>
     private bool Due(string group, DateTime now, TimeSpan interval) =>
-        (!_lastSent.TryGetValue(group, out var last) || now - last >= interval)
-        && (!_inFlight.TryGetValue(group, out var previous) || previous.IsCompleted);
+        !_lastSent.TryGetValue(group, out var last) || now - last >= interval;
 
-    private async Task SendAsync(string group, object payload)
+    private async Task SendAsync(string connection, string group, object payload)
     {
         try
         {
-            await hub.Clients.Group(group).SendAsync("update", group, payload);
+            await hub.Clients.Client(connection).SendAsync("update", group, payload);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
         {
-            logger.LogDebug("Live update to {Group} failed: {Error}", group, e.Message);
+            logger.LogDebug("Live update of {Group} to {Connection} failed: {Error}", group, connection, e.Message);
         }
     }
 }

@@ -11,6 +11,7 @@ public static class ProcessingSetup
     {
         services.AddOptions<WindowingOptions>().BindConfiguration(WindowingOptions.Section);
         services.AddSingleton<LiveWindowCache>();
+        services.AddSingleton<LiveSubscribers>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<WindowProcessor>();
         services.AddSingleton<RollupCompactor>();
