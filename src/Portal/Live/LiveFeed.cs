@@ -16,7 +16,7 @@ namespace Portal.Live;
 /// has not taken its previous update of a group (a slow or stalled client) misses the next, so no client slows the
 /// pipeline or the others.
 /// </summary>
-public sealed class LiveFeed(IHubContext<LiveHub> hub, LiveSubscribers subscribers, IOptions<WindowingOptions> options, ILogger<LiveFeed> logger)
+public sealed class LiveFeed(IHubContext<LiveHub> hub, LiveSubscribers subscribers, IOptions<WindowEngineOptions> options, ILogger<LiveFeed> logger)
     : BackgroundService, ITelemetryProcessor
 {
     private readonly object _gate = new();

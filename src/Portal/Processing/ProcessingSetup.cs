@@ -1,3 +1,4 @@
+using Portal.Core.Windowing;
 using Portal.Live;
 using Portal.Pipeline;
 using Portal.Queries;
@@ -10,6 +11,7 @@ public static class ProcessingSetup
     public static IServiceCollection AddPortalProcessing(this IServiceCollection services)
     {
         services.AddOptions<WindowingOptions>().BindConfiguration(WindowingOptions.Section);
+        services.AddOptions<WindowEngineOptions>().BindConfiguration(WindowingOptions.Section);
         services.AddSingleton<LiveWindowCache>();
         services.AddSingleton<LiveSubscribers>();
         services.AddSingleton<LiveFeed>();

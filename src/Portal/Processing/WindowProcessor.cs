@@ -21,12 +21,13 @@ public sealed class WindowProcessor(
     LiveWindowCache recent,
     LiveFeed live,
     IOptions<WindowingOptions> options,
+    IOptions<WindowEngineOptions> engineOptions,
     TimeProvider clock,
     ILogger<WindowProcessor> logger) : BackgroundService, ITelemetryProcessor
 {
     private readonly Channel<(List<SpanRecord> Spans, DateTime Arrival)> _inbox = Channel.CreateUnbounded<(List<SpanRecord>, DateTime)>(
         new UnboundedChannelOptions { SingleReader = true });
-    private readonly WindowEngine _engine = new(options.Value.ToEngineOptions());
+    private readonly WindowEngine _engine = new(engineOptions.Value);
     private readonly List<AggregateRow> _unsavedFinals = [];
     private readonly List<AggregateRow> _unsavedDeltas = [];
     private long _queuedSpans;
@@ -67,7 +68,7 @@ public sealed class WindowProcessor(
         var recoverFrom = state.FinalHorizon - options.Value.RecoveryLookback;
         // Spans before a window only help resolve the callers of its spans.
         var spans = await StoredSpans.ReadSinceAsync(conn, recoverFrom - _engine.Options.SpanServiceRetention, ct);
-        var recovered = await FinalWindowRecovery.RecomputeAsync(conn, state, recoverFrom, spans, options.Value.ToEngineOptions(), ct);
+        var recovered = await FinalWindowRecovery.RecomputeAsync(conn, state, recoverFrom, spans, engineOptions.Value, ct);
         var added = _engine.Rebuild(spans, state.FinalHorizon);
         logger.LogInformation("Windows rebuilt from {Added} stored spans after {Horizon:O}; {Recovered} final windows recomputed.",
             added, state.FinalHorizon, recovered);

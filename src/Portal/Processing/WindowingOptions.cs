@@ -2,31 +2,13 @@ using Portal.Core.Windowing;
 
 namespace Portal.Processing;
 
-/// <summary>Settings of windowing and rollups (section <c>Portal:Windowing</c>).</summary>
+/// <summary>
+/// The host's settings of windowing and rollups (section <c>Portal:Windowing</c>). The engine's own settings
+/// (<see cref="WindowEngineOptions"/>: window size, delays, lateness, idle timeout) bind from the same section.
+/// </summary>
 public sealed class WindowingOptions
 {
     public const string Section = "Portal:Windowing";
-
-    /// <summary>Window length. Default 1 s.</summary>
-    public TimeSpan WindowSize { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>How far a source's watermark trails its newest record (at most, when adaptive): the normal delay that still makes the first result. Default 3 s.</summary>
-    public TimeSpan OutOfOrderness { get; set; } = TimeSpan.FromSeconds(3);
-
-    /// <summary>
-    /// Each source's watermark trails its newest record by the p99 of its own recent arrival delays (+100 ms), clamped to
-    /// [<see cref="MinOutOfOrderness"/>, <see cref="OutOfOrderness"/>], so on-time sources close their windows quickly. Default true.
-    /// </summary>
-    public bool AdaptiveOutOfOrderness { get; set; } = true;
-
-    /// <summary>The least delay of an adaptive watermark. Default 150 ms.</summary>
-    public TimeSpan MinOutOfOrderness { get; set; } = TimeSpan.FromMilliseconds(150);
-
-    /// <summary>How long after its first result a window is still corrected in place. Default 3 s.</summary>
-    public TimeSpan AllowedLateness { get; set; } = TimeSpan.FromSeconds(3);
-
-    /// <summary>A source (instance) silent this long stops holding the watermark back. Default 5 s.</summary>
-    public TimeSpan SourceIdleTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// How often windows are advanced, results persisted and pushed. Default 50 ms: a window's first result waits for
@@ -47,14 +29,4 @@ public sealed class WindowingOptions
 
     /// <summary>How often minute and hour rollups are compacted and late deltas folded in. Default 30 s.</summary>
     public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    public WindowEngineOptions ToEngineOptions() => new()
-    {
-        WindowSize = WindowSize,
-        OutOfOrderness = OutOfOrderness,
-        AdaptiveOutOfOrderness = AdaptiveOutOfOrderness,
-        MinOutOfOrderness = MinOutOfOrderness,
-        AllowedLateness = AllowedLateness,
-        SourceIdleTimeout = SourceIdleTimeout,
-    };
 }
