@@ -17,6 +17,9 @@ public sealed record BenchSizes
 
     public int WindowRecords { get; init; } = 4_000_000;
 
+    /// <summary>Traces of the one scenario whose topology is inferred (the size: 100,000).</summary>
+    public int InferenceTraces { get; init; } = 100_000;
+
     /// <summary>How long the gauge latency is measured, after <see cref="GaugeWarmUp"/>.</summary>
     public TimeSpan GaugeDuration { get; init; } = TimeSpan.FromSeconds(25);
 
@@ -45,6 +48,7 @@ public sealed record BenchSizes
         CopyBaselineRows = 50_000,
         DecodeRunTime = TimeSpan.FromMilliseconds(300),
         WindowRecords = 400_000,
+        InferenceTraces = 10_000,
         GaugeDuration = TimeSpan.FromSeconds(8),
         GaugeWarmUp = TimeSpan.FromSeconds(5),
         AccuracyDuration = TimeSpan.FromSeconds(10),

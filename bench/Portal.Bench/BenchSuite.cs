@@ -5,17 +5,19 @@ using Portal.Bench.Ingest;
 using Portal.Bench.Live;
 using Portal.Bench.Queries;
 using Portal.Bench.Report;
+using Portal.Bench.Topology;
 using Portal.Bench.Window;
 
 namespace Portal.Bench;
 
 /// <summary>
-/// Runs the benchmarks in order: the in-process ones first (decoders, window engine: nothing else running), then those
+/// Runs the benchmarks in order: the in-process ones first (decoders, window engine, topology inference: nothing else running), then those
 /// against the real portal as a separate process, each with its own database in one throwaway PostgreSQL cluster.
 /// </summary>
 public static class BenchSuite
 {
-    public static readonly string[] Names = ["decode", "window", "ingest", "gauge", "accuracy", "queries"];
+    private static readonly string[] InProcess = ["decode", "window", "inference"];
+    public static readonly string[] Names = [.. InProcess, "ingest", "gauge", "accuracy", "queries"];
 
     public static async Task<List<Figure>> RunAsync(BenchSizes sizes, IReadOnlyCollection<string> only, TextWriter log)
     {
@@ -24,7 +26,8 @@ public static class BenchSuite
 
         if (Selected("decode")) figures.AddRange(Timed("decode", log, () => DecodeBenchmark.Run(sizes)));
         if (Selected("window")) figures.AddRange(Timed("window", log, () => WindowBenchmark.Run(sizes, log)));
-        if (!Names[2..].Any(Selected)) return figures;
+        if (Selected("inference")) figures.AddRange(Timed("inference", log, () => InferenceBenchmark.Run(sizes, log)));
+        if (!Names.Except(InProcess).Any(Selected)) return figures;
 
         await using var cluster = await BenchCluster.StartAsync();
         if (Selected("ingest")) figures.AddRange(await TimedAsync("ingest", log, () => IngestBenchmark.RunAsync(cluster, sizes, log)));
