@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Portal.TrafficGen.Simulation;
 
 namespace Portal.TrafficGen.Cli;
 
@@ -51,6 +52,11 @@ internal static class CliOptions
     public static readonly Option<int> Concurrency = new("--concurrency") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 4 };
     public static readonly Option<bool> Gzip = new("--gzip") { Description = "Compress native and CloudEvents bodies." };
     public static readonly Option<bool> NoDisruptions = new("--no-disruptions") { Description = "No bursts, quiet instances, node restarts or deployments." };
+    public static readonly Option<string[]> Faults = new("--fault")
+    {
+        Description = $"A fault injected at the start (repeatable): {FaultCommand.Syntax}. During the run, type the same on standard input.",
+    };
+
     public static readonly Option<int> ProgressEvery = new("--progress") { Description = "Seconds between progress lines.", DefaultValueFactory = _ => 5 };
 
     static CliOptions()
@@ -63,11 +69,16 @@ internal static class CliOptions
         LateShare.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN) r.AddError("--late-share must be within 0..1."); });
         BatchSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 10_000) r.AddError("--batch-size must be within 1..10000."); });
         Concurrency.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 256) r.AddError("--concurrency must be within 1..256."); });
+        Faults.Validators.Add(r =>
+        {
+            foreach (var text in r.GetValueOrDefault<string[]>() ?? [])
+                if (!FaultCommand.TryParse(text, out _, out var error)) r.AddError($"--fault \"{text}\": {error}.");
+        });
         ProgressEvery.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--progress must be at least 1 second."); });
     }
 
     public static IEnumerable<Option> All =>
-        [Url, GrpcUrl, Key, Format, Rate, Duration, Count, Seed, LateShare, BatchSize, Concurrency, Gzip, NoDisruptions, ProgressEvery];
+        [Url, GrpcUrl, Key, Format, Rate, Duration, Count, Seed, LateShare, BatchSize, Concurrency, Gzip, NoDisruptions, Faults, ProgressEvery];
 
     private static Uri? ParseUrl(ArgumentResult result)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Portal.TrafficGen.Running;
 using Portal.TrafficGen.Senders;
+using Portal.TrafficGen.Simulation;
 
 namespace Portal.TrafficGen.Cli;
 
@@ -47,6 +48,12 @@ internal static class RunCommand
         Console.WriteLine($"Sending {format} to {(format == TelemetryFormat.OtlpGrpc ? sender.GrpcUrl : url)}: " +
                           $"rate {(traffic.Rate == 0 ? "max" : $"{traffic.Rate}/s")}, seed {seed}, late share {traffic.LateShare}");
 
+        foreach (var text in parse.GetValue(CliOptions.Faults) ?? [])
+            if (FaultCommand.TryParse(text, out var fault, out _)) FaultConsole.Inject(fault!, runner.Generator);
+        Console.WriteLine($"Type a fault to inject it while the run goes on: {FaultCommand.Syntax}.");
+        using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _ = FaultConsole.ListenAsync(runner.Generator, stopListening.Token);
+
         var run = runner.RunAsync(ct);
         var first = runner.Snapshot();
         var previous = first;
@@ -58,6 +65,7 @@ internal static class RunCommand
             previous = now;
         }
         await run;
+        await stopListening.CancelAsync();
 
         var last = runner.Snapshot();
         Console.WriteLine(last.Describe(previous, runner.Generator.StartedAt));

@@ -22,6 +22,7 @@ public static class DemoMode
     public static WebApplicationBuilder AddPortalDemo(this WebApplicationBuilder builder, bool enabled)
     {
         enabled |= builder.Configuration.GetValue<bool>("Portal:Demo:Enabled");
+        builder.Services.AddSingleton<DemoFaults>();
         if (!enabled) return builder;
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         builder.Services.PostConfigure<IngestKeyOptions>(o =>

@@ -5,7 +5,8 @@ using Portal.TrafficGen;
 namespace Portal.Demo;
 
 /// <summary>Runs the traffic generator against this portal's own ingest endpoint once the server listens.</summary>
-public sealed class DemoTrafficService(DemoSettings settings, IServer server, IHostApplicationLifetime lifetime, ILogger<DemoTrafficService> logger)
+public sealed class DemoTrafficService(
+    DemoSettings settings, DemoFaults faults, IServer server, IHostApplicationLifetime lifetime, ILogger<DemoTrafficService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,6 +23,14 @@ public sealed class DemoTrafficService(DemoSettings settings, IServer server, IH
         }
         logger.LogInformation("Demo mode: simulated bank traffic at {Rate} transactions/s to {Address}.", settings.Rate, address);
         await using var demo = DemoTraffic.Create(new DemoTrafficOptions(new Uri(address), settings.ApiKey) { Rate = settings.Rate });
-        await demo.RunAsync(stoppingToken);
+        faults.Attach(demo.Generator, settings.Rate);
+        try
+        {
+            await demo.RunAsync(stoppingToken);
+        }
+        finally
+        {
+            faults.Detach();
+        }
     }
 }
