@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Portal.Components.Interop;
 using Portal.Components.Telemetry;
 using Portal.Components.Ui;
 using Portal.Queries;
 
 namespace Portal.Components.Pages;
 
-public partial class Events
+public partial class Events : IAsyncDisposable
 {
     private const int PreviewLength = 80;
 
     [Inject] private EventSearch Search { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<Events> Logger { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "type")] public string? Type { get; set; }
     [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
@@ -25,9 +28,16 @@ public partial class Events
     private TimeRange range = default!;
     private EventPage? result;
     private string? failure;
+    private UrlLoads? loads;
+    private ElementReference liveRows;
+    private JsAttachment? liveEvents;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        loads ??= new UrlLoads(Navigation);
+        if (!loads.Begin()) return;
+        errors.Clear();
+        failure = null;
         filter = EventFilter.Parse(new EventParameters { Type = Type, Source = Source, Range = Range, From = From, To = To, Page = Page },
             DateTime.UtcNow, errors);
         range = PageRange.For(Range, From, To, filter.Time, "24h");
@@ -39,8 +49,20 @@ public partial class Events
         {
             Logger.LogError(e, "Event search failed");
             failure = "The store did not answer; the error is in the portal's log.";
+            result = null;
+            loads.Failed();
         }
     }
+
+    /// <summary>New events are prepended by js/events-live.js while the list shows the newest ones.</summary>
+    protected override Task OnAfterRenderAsync(bool firstRender)
+    {
+        liveEvents ??= new JsAttachment(JS, Logger);
+        var key = LiveEnabled && result is not null ? ElementKey.Of(liveRows, filter.Type, filter.Source) : "";
+        return liveEvents.SyncAsync(key, "./js/events-live.js", liveRows);
+    }
+
+    public ValueTask DisposeAsync() => liveEvents?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>New events belong on top only when the list ends now and shows its first page.</summary>
     private bool LiveEnabled => filter.Page == 1 && string.IsNullOrEmpty(To);

@@ -30,9 +30,14 @@ public partial class Logs
     private TimeRange range = default!;
     private LogPage? result;
     private string? failure;
+    private UrlLoads? loads;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        loads ??= new UrlLoads(Navigation);
+        if (!loads.Begin()) return;
+        errors.Clear();
+        failure = null;
         filter = LogFilter.Parse(new LogParameters
         {
             Q = Q, Range = Range, From = From, To = To, Service = Service, Instance = Instance, Level = Level,
@@ -47,6 +52,8 @@ public partial class Logs
         {
             Logger.LogError(e, "Log search failed");
             failure = "The store did not answer; the error is in the portal's log.";
+            result = null;
+            loads.Failed();
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Telemetry;
+using Portal.Components.Ui;
 using Portal.Queries;
 
 namespace Portal.Components.Pages;
@@ -25,9 +26,15 @@ public partial class LogsContext
     private LogContextResult? result;
     private LogSearchTerms terms = LogSearchTerms.None;
     private string? failure;
+    private UrlLoads? loads;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        loads ??= new UrlLoads(Navigation);
+        if (!loads.Begin()) return;
+        errors.Clear();
+        failure = null;
+        result = null;
         request = LogContextRequest.Parse(Instance, Time, Id, N, errors);
         terms = LogSearchTerms.Parse(Q);
         if (errors.Count > 0) return;
@@ -39,6 +46,7 @@ public partial class LogsContext
         {
             Logger.LogError(e, "Reading log context failed");
             failure = "The store did not answer; the error is in the portal's log.";
+            loads.Failed();
         }
     }
 

@@ -31,6 +31,7 @@ public partial class Overview
     private string? markers;
     private string? error;
     private SortOrder sort;
+    private UrlLoads? loads;
 
     private string Percentile => Percentiles.Contains(Pct) ? Pct! : "p95";
     private string? LiveGroup => range.IsLive ? LiveGroups.Overview : null;
@@ -54,6 +55,9 @@ public partial class Overview
     {
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "live");
         sort = SortOrder.Parse(SortText, ServicesTable.SortFields, new SortOrder("count", true));
+        loads ??= new UrlLoads(Navigation);
+        if (!loads.Begin()) return;
+        error = null;
         try
         {
             var from = range.From.UtcDateTime;
@@ -68,6 +72,7 @@ public partial class Overview
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
+            loads.Failed();
         }
     }
 }

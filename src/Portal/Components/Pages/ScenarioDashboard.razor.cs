@@ -11,6 +11,7 @@ public partial class ScenarioDashboard
     [Inject] private TopologyStore Store { get; set; } = default!;
     [Inject] private ScenarioFigures FigureSource { get; set; } = default!;
     [Inject] private IOptions<ScenarioOptions> Options { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Parameter] public string Code { get; set; } = "";
 
@@ -28,6 +29,7 @@ public partial class ScenarioDashboard
     private string linkGraph = "";
     private string callGraph = "";
     private string? error;
+    private UrlLoads? loads;
 
     private string RangeHint => range.IsLive ? "last 15 minutes" : range.IsCustom ? "custom range" : $"last {range.Key}";
 
@@ -39,6 +41,9 @@ public partial class ScenarioDashboard
     {
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "live");
         var (from, to) = (range.From.UtcDateTime, range.To.UtcDateTime);
+        loads ??= new UrlLoads(Navigation);
+        if (!loads.Begin()) return;
+        error = null;
         try
         {
             scenario = await Store.ScenarioAsync(Code, CancellationToken.None);
@@ -57,6 +62,7 @@ public partial class ScenarioDashboard
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
+            loads.Failed();
         }
     }
 }

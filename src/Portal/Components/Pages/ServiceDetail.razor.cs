@@ -26,6 +26,7 @@ public partial class ServiceDetail
     private IReadOnlyList<Series> downstream = [];
     private SortOrder sort;
     private string? error;
+    private UrlLoads? loads;
 
     private WindowKey Key => string.IsNullOrEmpty(Endpoint) ? WindowKey.ForService(Name) : WindowKey.ForEndpoint(Name, Endpoint);
     private string Title => string.IsNullOrEmpty(Endpoint) ? Name : $"{Name} · {Endpoint}";
@@ -39,6 +40,9 @@ public partial class ServiceDetail
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "1h");
         sort = SortOrder.Parse(SortText, ServicesTable.SortFields, new SortOrder("count", true));
         var (from, to) = (range.From.UtcDateTime, range.To.UtcDateTime);
+        loads ??= new UrlLoads(Navigation);
+        if (!loads.Begin()) return;
+        error = null;
         try
         {
             series = await Series.GetAsync(Key, from, to, null, CancellationToken.None);
@@ -52,6 +56,7 @@ public partial class ServiceDetail
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
+            loads.Failed();
         }
     }
 

@@ -24,6 +24,7 @@ public partial class TraceDetail
     private string graphJson = "";
     private string? failure;
     private string? spanProblem;
+    private string? loadedId;
 
     private string Title => !valid ? "Not a trace id" : view is null ? "Trace" : view.ErrorCount > 0 ? "Trace · failed" : "Trace";
 
@@ -35,6 +36,20 @@ public partial class TraceDetail
 
     protected override async Task OnParametersSetAsync()
     {
+        selected = null;
+        spanProblem = null;
+        // Selecting another span of the same trace (a graph node, a waterfall row) reuses the loaded trace.
+        if (Id != loadedId || failure is not null) await LoadAsync();
+        if (view is null || string.IsNullOrEmpty(Span)) return;
+        if (!SpanId.TryParse(Span, out var spanId)) spanProblem = "span: a span id has 16 hexadecimal digits.";
+        else if ((selected = view.Find(spanId)) is null) spanProblem = $"Span {spanId} is not part of this trace.";
+    }
+
+    private async Task LoadAsync()
+    {
+        loadedId = Id;
+        failure = null;
+        view = null;
         valid = TraceId.TryParse(Id, out traceId) && !traceId.IsEmpty;
         if (!valid) return;
         try
@@ -47,12 +62,7 @@ public partial class TraceDetail
             failure = "The store did not answer; the error is in the portal's log.";
             return;
         }
-        if (view is null) return;
-
-        graphJson = CallChainGraph.Build(view).ToJson();
-        if (string.IsNullOrEmpty(Span)) return;
-        if (!SpanId.TryParse(Span, out var spanId)) spanProblem = "span: a span id has 16 hexadecimal digits.";
-        else if ((selected = view.Find(spanId)) is null) spanProblem = $"Span {spanId} is not part of this trace.";
+        if (view is not null) graphJson = CallChainGraph.Build(view).ToJson();
     }
 
     private string SpanHref(WaterfallRow row) => $"/traces/{traceId}?span={row.SpanId}";

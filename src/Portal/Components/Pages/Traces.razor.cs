@@ -30,9 +30,14 @@ public partial class Traces
     private SortOrder sort;
     private TransactionPage? result;
     private string? failure;
+    private UrlLoads? loads;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        loads ??= new UrlLoads(Navigation);
+        if (!loads.Begin()) return;
+        errors.Clear();
+        failure = null;
         filter = TransactionFilter.Parse(new TransactionParameters
         {
             Service = Service, Endpoint = Endpoint, Instance = Instance, Range = Range, From = From, To = To,
@@ -54,6 +59,8 @@ public partial class Traces
         {
             Logger.LogError(e, "Listing transactions failed");
             failure = "The store did not answer; the error is in the portal's log.";
+            result = null;
+            loads.Failed();
         }
     }
 
