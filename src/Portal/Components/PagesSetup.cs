@@ -13,6 +13,8 @@ public static class PagesSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddMemoryCache();
+        services.AddSingleton<PrerenderHandoff>();
         return services;
     }
 

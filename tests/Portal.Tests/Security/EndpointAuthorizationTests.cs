@@ -83,6 +83,16 @@ public sealed class EndpointAuthorizationTests(HostFixture host) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    /// <summary>The circuit of the interactive pages is a hub too: it renders pages for signed-in users only.</summary>
+    [Fact]
+    public async Task The_interactive_pages_circuit_refuses_a_connection_without_a_session()
+    {
+        var client = host.Factory.CreateClient();
+        var response = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(Endpoints(), e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Pages_carry_a_strict_content_security_policy()
     {

@@ -13,6 +13,7 @@ public partial class Events : IAsyncDisposable
 
     [Inject] private EventSearch Search { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<Events> Logger { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
@@ -22,6 +23,9 @@ public partial class Events : IAsyncDisposable
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? Page { get; set; }
+
+    /// <summary>Where the prerender left its rows for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private readonly List<QueryError> errors = [];
     private EventFilter filter = default!;
@@ -43,7 +47,8 @@ public partial class Events : IAsyncDisposable
         range = PageRange.For(Range, From, To, filter.Time, "24h");
         try
         {
-            result = await Search.SearchAsync(filter, CancellationToken.None);
+            result = Handoff.Take<EventPage>(HandoffKey, Navigation.Uri) ?? await Search.SearchAsync(filter, CancellationToken.None);
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, result);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -12,6 +12,7 @@ public partial class Logs
 
     [Inject] private LogSearch Search { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<Logs> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
@@ -24,6 +25,9 @@ public partial class Logs
     [SupplyParameterFromQuery(Name = "traceId")] public string? TraceId { get; set; }
     [SupplyParameterFromQuery(Name = "spanId")] public string? SpanId { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? Page { get; set; }
+
+    /// <summary>Where the prerender left its rows for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private readonly List<QueryError> errors = [];
     private LogFilter filter = default!;
@@ -46,7 +50,8 @@ public partial class Logs
         range = PageRange.For(Range, From, To, filter.Time, "1h");
         try
         {
-            result = await Search.SearchAsync(filter, CancellationToken.None);
+            result = Handoff.Take<LogPage>(HandoffKey, Navigation.Uri) ?? await Search.SearchAsync(filter, CancellationToken.None);
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, result);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

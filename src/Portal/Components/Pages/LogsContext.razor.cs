@@ -11,6 +11,7 @@ public partial class LogsContext
 
     [Inject] private LogContext Context { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<LogsContext> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "instance")] public string? Instance { get; set; }
@@ -20,6 +21,9 @@ public partial class LogsContext
 
     /// <summary>The search that led here, so its words stay marked.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
+
+    /// <summary>Where the prerender left its rows for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private readonly List<QueryError> errors = [];
     private LogContextRequest? request;
@@ -40,7 +44,9 @@ public partial class LogsContext
         if (errors.Count > 0) return;
         try
         {
-            result = await Context.AroundAsync(request.Instance, request.Time, request.Id, request.Lines, CancellationToken.None);
+            result = Handoff.Take<LogContextResult>(HandoffKey, Navigation.Uri)
+                     ?? await Context.AroundAsync(request.Instance, request.Time, request.Id, request.Lines, CancellationToken.None);
+            HandoffKey = RendererInfo.IsInteractive || result is null ? null : Handoff.Keep(Navigation.Uri, result);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

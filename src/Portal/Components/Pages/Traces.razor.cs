@@ -9,6 +9,7 @@ public partial class Traces
 {
     [Inject] private TransactionQueries Queries { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<Traces> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "service")] public string? Service { get; set; }
@@ -23,6 +24,9 @@ public partial class Traces
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? Page { get; set; }
+
+    /// <summary>Where the prerender left its rows for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private readonly List<QueryError> errors = [];
     private TransactionFilter filter = default!;
@@ -53,7 +57,8 @@ public partial class Traces
         };
         try
         {
-            result = await Queries.ListAsync(filter, CancellationToken.None);
+            result = Handoff.Take<TransactionPage>(HandoffKey, Navigation.Uri) ?? await Queries.ListAsync(filter, CancellationToken.None);
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, result);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
