@@ -28,7 +28,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             Assert.True(await link.IsVisibleAsync(), $"navigation link to {label} ({path})");
             await link.ClickAsync();
             await fixture.WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == path, $"the link to {path}");
-            Assert.Contains(label, await page.Locator("h1").First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+            // In-app navigation changes the URL before the new page's render arrives: wait for its heading.
+            await page.Locator("h1", new() { HasText = label }).First.WaitForAsync();
         }
         Assert.Empty(scriptErrors);
     }
