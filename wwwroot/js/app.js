@@ -1,8 +1,9 @@
-// Entry module of every page: the theme toggle, copy buttons, the "/" shortcut to the search box, the reconnect
-// panel's reload button, and the charts and graphs of statically rendered pages. Interactive pages attach their charts,
-// graphs and live feed through components (see Components/Interop).
+// Entry module of every page: the theme toggle, copy buttons, GET filter forms as in-app navigation, the "/" shortcut
+// to the search box, the reconnect panel's reload button, and the charts and graphs of statically rendered pages.
+// Interactive pages attach their charts, graphs and live feed through components (see Components/Interop).
 import './theme.js';
 import './copy.js';
+import './forms.js';
 import { onReady } from './dom.js';
 import { attachStatic } from './static-pages.js';
 
