@@ -10,6 +10,7 @@ public partial class ServiceDetail
 {
     [Inject] private SeriesQueries Series { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
 
     [Parameter] public string Name { get; set; } = "";
 
@@ -18,6 +19,9 @@ public partial class ServiceDetail
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
+
+    /// <summary>Where the prerender left what it read for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private TimeRange range = default!;
     private Series? series;
@@ -45,13 +49,13 @@ public partial class ServiceDetail
         error = null;
         try
         {
-            series = await Series.GetAsync(Key, from, to, null, CancellationToken.None);
+            var data = Handoff.Take<ServiceData>(HandoffKey, Navigation.Uri) ?? await LoadAsync(from, to);
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, data);
+            series = data.Series;
             var prefix = Name + WindowKey.EndpointSeparator;
-            endpoints = (await Series.ScopeAsync(WindowScope.Endpoint, from, to, null, CancellationToken.None))
-                .Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            var edges = await Series.ScopeAsync(WindowScope.Edge, from, to, null, CancellationToken.None);
-            upstream = edges.Where(e => Callee(e.Key) == Name).ToList();
-            downstream = edges.Where(e => Caller(e.Key) == Name).ToList();
+            endpoints = data.Endpoints.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            upstream = data.Edges.Where(e => Callee(e.Key) == Name).ToList();
+            downstream = data.Edges.Where(e => Caller(e.Key) == Name).ToList();
         }
         catch (Npgsql.NpgsqlException e)
         {
@@ -59,6 +63,13 @@ public partial class ServiceDetail
             loads.Failed();
         }
     }
+
+    private async Task<ServiceData> LoadAsync(DateTime from, DateTime to) => new(
+        await Series.GetAsync(Key, from, to, null, CancellationToken.None),
+        await Series.ScopeAsync(WindowScope.Endpoint, from, to, null, CancellationToken.None),
+        await Series.ScopeAsync(WindowScope.Edge, from, to, null, CancellationToken.None));
+
+    private sealed record ServiceData(Series Series, IReadOnlyList<Series> Endpoints, IReadOnlyList<Series> Edges);
 
     private static string EndpointOf(string key) => WindowKey.TrySplitEndpoint(key, out _, out var endpoint) ? endpoint : key;
     private static string Caller(string key) => WindowKey.TrySplitEdge(key, out var caller, out _) ? caller : key;

@@ -12,10 +12,15 @@ public partial class TraceDetail
 
     [Inject] private TraceQueries Queries { get; set; } = default!;
     [Inject] private ILogger<TraceDetail> Logger { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
 
     [Parameter] public string Id { get; set; } = "";
 
     [SupplyParameterFromQuery(Name = "span")] public string? Span { get; set; }
+
+    /// <summary>Where the prerender left what it read for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private TraceId traceId;
     private bool valid;
@@ -54,7 +59,8 @@ public partial class TraceDetail
         if (!valid) return;
         try
         {
-            view = await Queries.LoadAsync(traceId, CancellationToken.None);
+            view = Handoff.Take<TraceView>(HandoffKey, Navigation.Uri) ?? await Queries.LoadAsync(traceId, CancellationToken.None);
+            HandoffKey = RendererInfo.IsInteractive || view is null ? null : Handoff.Keep(Navigation.Uri, view);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
