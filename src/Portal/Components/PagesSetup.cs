@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Endpoints;
 using Portal.Components.Pages;
+using Portal.Components.Ui;
 
 namespace Portal.Components;
 
@@ -15,6 +16,7 @@ public static class PagesSetup
         services.AddCascadingAuthenticationState();
         services.AddMemoryCache();
         services.AddSingleton<PrerenderHandoff>();
+        services.AddTransient<UrlLoads>();
         return services;
     }
 

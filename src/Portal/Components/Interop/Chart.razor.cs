@@ -1,13 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace Portal.Components.Interop;
 
-public partial class Chart : IAsyncDisposable
+public partial class Chart : AttachedComponent
 {
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private ILogger<Chart> Logger { get; set; } = default!;
-
     /// <summary>timeseries, gauge or sparkline.</summary>
     [Parameter, EditorRequired] public string Kind { get; set; } = "";
 
@@ -17,14 +13,8 @@ public partial class Chart : IAsyncDisposable
     [Parameter(CaptureUnmatchedValues = true)] public IReadOnlyDictionary<string, object>? Attributes { get; set; }
 
     private ElementReference element;
-    private JsAttachment? attachment;
 
-    protected override Task OnAfterRenderAsync(bool firstRender)
-    {
-        attachment ??= new JsAttachment(JS, Logger);
-        // New data (another range, page or sort) draws the chart afresh; an unchanged render keeps its live points.
-        return attachment.SyncAsync(ElementKey.Of(element, Kind, Attributes), "./js/charts.js", element);
-    }
-
-    public ValueTask DisposeAsync() => attachment?.DisposeAsync() ?? ValueTask.CompletedTask;
+    // New data (another range, page or sort) draws the chart afresh; an unchanged render keeps its live points.
+    protected override Task OnAfterRenderAsync(bool firstRender) =>
+        AttachAsync(ElementKey.Of(element, Kind, Attributes), "./js/charts.js", element);
 }

@@ -1,13 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace Portal.Components.Interop;
 
-public partial class Graph : IAsyncDisposable
+public partial class Graph : AttachedComponent
 {
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private ILogger<Graph> Logger { get; set; } = default!;
-
     /// <summary>The nodes and edges as JSON, in the shape js/graph.js documents.</summary>
     [Parameter, EditorRequired] public string Data { get; set; } = "";
 
@@ -20,14 +16,7 @@ public partial class Graph : IAsyncDisposable
     [Parameter(CaptureUnmatchedValues = true)] public IReadOnlyDictionary<string, object>? Attributes { get; set; }
 
     private ElementReference element;
-    private JsAttachment? attachment;
 
-    protected override Task OnAfterRenderAsync(bool firstRender)
-    {
-        attachment ??= new JsAttachment(JS, Logger);
-        var module = FlowUrl is null ? "./js/graph.js" : "./js/flow.js";
-        return attachment.SyncAsync(ElementKey.Of(element, Data, FlowUrl, Attributes), module, element);
-    }
-
-    public ValueTask DisposeAsync() => attachment?.DisposeAsync() ?? ValueTask.CompletedTask;
+    protected override Task OnAfterRenderAsync(bool firstRender) =>
+        AttachAsync(ElementKey.Of(element, Data, FlowUrl, Attributes), FlowUrl is null ? "./js/graph.js" : "./js/flow.js", element);
 }

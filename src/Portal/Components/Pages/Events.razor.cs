@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using Portal.Components.Interop;
 using Portal.Components.Telemetry;
 using Portal.Components.Ui;
@@ -7,15 +6,15 @@ using Portal.Queries;
 
 namespace Portal.Components.Pages;
 
-public partial class Events : IAsyncDisposable
+public partial class Events
 {
     private const int PreviewLength = 80;
 
     [Inject] private EventSearch Search { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
     [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<Events> Logger { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "type")] public string? Type { get; set; }
     [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
@@ -32,14 +31,11 @@ public partial class Events : IAsyncDisposable
     private TimeRange range = default!;
     private EventPage? result;
     private string? failure;
-    private UrlLoads? loads;
     private ElementReference liveRows;
-    private JsAttachment? liveEvents;
 
     protected override async Task OnParametersSetAsync()
     {
-        loads ??= new UrlLoads(Navigation);
-        if (!loads.Begin()) return;
+        if (!Loads.Begin()) return;
         errors.Clear();
         failure = null;
         filter = EventFilter.Parse(new EventParameters { Type = Type, Source = Source, Range = Range, From = From, To = To, Page = Page },
@@ -55,19 +51,13 @@ public partial class Events : IAsyncDisposable
             Logger.LogError(e, "Event search failed");
             failure = "The store did not answer; the error is in the portal's log.";
             result = null;
-            loads.Failed();
+            Loads.Failed();
         }
     }
 
     /// <summary>New events are prepended by js/events-live.js while the list shows the newest ones.</summary>
-    protected override Task OnAfterRenderAsync(bool firstRender)
-    {
-        liveEvents ??= new JsAttachment(JS, Logger);
-        var key = LiveEnabled && result is not null ? ElementKey.Of(liveRows, filter.Type, filter.Source) : "";
-        return liveEvents.SyncAsync(key, "./js/events-live.js", liveRows);
-    }
-
-    public ValueTask DisposeAsync() => liveEvents?.DisposeAsync() ?? ValueTask.CompletedTask;
+    protected override Task OnAfterRenderAsync(bool firstRender) =>
+        AttachAsync(LiveEnabled && result is not null ? ElementKey.Of(liveRows, filter.Type, filter.Source) : "", "./js/events-live.js", liveRows);
 
     /// <summary>New events belong on top only when the list ends now and shows its first page.</summary>
     private bool LiveEnabled => filter.Page == 1 && string.IsNullOrEmpty(To);

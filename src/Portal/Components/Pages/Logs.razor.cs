@@ -12,6 +12,7 @@ public partial class Logs
 
     [Inject] private LogSearch Search { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
     [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<Logs> Logger { get; set; } = default!;
 
@@ -34,12 +35,10 @@ public partial class Logs
     private TimeRange range = default!;
     private LogPage? result;
     private string? failure;
-    private UrlLoads? loads;
 
     protected override async Task OnParametersSetAsync()
     {
-        loads ??= new UrlLoads(Navigation);
-        if (!loads.Begin()) return;
+        if (!Loads.Begin()) return;
         errors.Clear();
         failure = null;
         filter = LogFilter.Parse(new LogParameters
@@ -58,7 +57,7 @@ public partial class Logs
             Logger.LogError(e, "Log search failed");
             failure = "The store did not answer; the error is in the portal's log.";
             result = null;
-            loads.Failed();
+            Loads.Failed();
         }
     }
 

@@ -11,6 +11,7 @@ public partial class LogsContext
 
     [Inject] private LogContext Context { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
     [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<LogsContext> Logger { get; set; } = default!;
 
@@ -30,12 +31,10 @@ public partial class LogsContext
     private LogContextResult? result;
     private LogSearchTerms terms = LogSearchTerms.None;
     private string? failure;
-    private UrlLoads? loads;
 
     protected override async Task OnParametersSetAsync()
     {
-        loads ??= new UrlLoads(Navigation);
-        if (!loads.Begin()) return;
+        if (!Loads.Begin()) return;
         errors.Clear();
         failure = null;
         result = null;
@@ -52,7 +51,7 @@ public partial class LogsContext
         {
             Logger.LogError(e, "Reading log context failed");
             failure = "The store did not answer; the error is in the portal's log.";
-            loads.Failed();
+            Loads.Failed();
         }
     }
 

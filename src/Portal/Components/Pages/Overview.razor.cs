@@ -16,6 +16,7 @@ public partial class Overview
     [Inject] private SeriesQueries Series { get; set; } = default!;
     [Inject] private TelemetryQueries Telemetry { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
     [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "range")] public string? Range { get; set; }
@@ -35,7 +36,6 @@ public partial class Overview
     private string? markers;
     private string? error;
     private SortOrder sort;
-    private UrlLoads? loads;
 
     private string Percentile => Percentiles.Contains(Pct) ? Pct! : "p95";
     private string? LiveGroup => range.IsLive ? LiveGroups.Overview : null;
@@ -59,8 +59,7 @@ public partial class Overview
     {
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "live");
         sort = SortOrder.Parse(SortText, ServicesTable.SortFields, new SortOrder("count", true));
-        loads ??= new UrlLoads(Navigation);
-        if (!loads.Begin()) return;
+        if (!Loads.Begin()) return;
         error = null;
         try
         {
@@ -74,7 +73,7 @@ public partial class Overview
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
-            loads.Failed();
+            Loads.Failed();
         }
     }
 

@@ -12,6 +12,7 @@ public partial class ScenarioDashboard
     [Inject] private ScenarioFigures FigureSource { get; set; } = default!;
     [Inject] private IOptions<ScenarioOptions> Options { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
 
     [Parameter] public string Code { get; set; } = "";
 
@@ -29,7 +30,6 @@ public partial class ScenarioDashboard
     private string linkGraph = "";
     private string callGraph = "";
     private string? error;
-    private UrlLoads? loads;
 
     private string RangeHint => range.IsLive ? "last 15 minutes" : range.IsCustom ? "custom range" : $"last {range.Key}";
 
@@ -41,8 +41,7 @@ public partial class ScenarioDashboard
     {
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "live");
         var (from, to) = (range.From.UtcDateTime, range.To.UtcDateTime);
-        loads ??= new UrlLoads(Navigation);
-        if (!loads.Begin()) return;
+        if (!Loads.Begin()) return;
         error = null;
         try
         {
@@ -62,7 +61,7 @@ public partial class ScenarioDashboard
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
-            loads.Failed();
+            Loads.Failed();
         }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using Portal.Components.Interop;
 using Portal.Components.Ui;
 using Portal.Core.Windowing;
@@ -9,13 +8,12 @@ using Portal.Scenarios;
 
 namespace Portal.Components.Pages;
 
-public partial class Scenarios : IAsyncDisposable
+public partial class Scenarios
 {
     [Inject] private TopologyStore Store { get; set; } = default!;
     [Inject] private ScenarioFigures FigureSource { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private ILogger<Scenarios> Logger { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "range")] public string? Range { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
@@ -24,9 +22,7 @@ public partial class Scenarios : IAsyncDisposable
     private TimeRange range = default!;
     private List<ScenarioRow> rows = [];
     private string? error;
-    private UrlLoads? loads;
     private ElementReference table;
-    private JsAttachment? liveCells;
 
     /// <summary>The live feed's scenario groups of the listed rows (the hub takes a bounded number per page).</summary>
     private string LiveGroupNames => string.Join(" ", rows.Take(LiveHub.MaxGroupsPerCall).Select(r => LiveGroups.For(WindowKey.ForScenario(r.Code))));
@@ -34,8 +30,7 @@ public partial class Scenarios : IAsyncDisposable
     protected override async Task OnParametersSetAsync()
     {
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "15m");
-        loads ??= new UrlLoads(Navigation);
-        if (!loads.Begin()) return;
+        if (!Loads.Begin()) return;
         error = null;
         try
         {
@@ -51,18 +46,13 @@ public partial class Scenarios : IAsyncDisposable
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
-            loads.Failed();
+            Loads.Failed();
         }
     }
 
     /// <summary>The "now" cells follow the live feed (js/scenarios-live.js).</summary>
-    protected override Task OnAfterRenderAsync(bool firstRender)
-    {
-        liveCells ??= new JsAttachment(JS, Logger);
-        return liveCells.SyncAsync(rows.Count > 0 ? ElementKey.Of(table) : "", "./js/scenarios-live.js", table);
-    }
-
-    public ValueTask DisposeAsync() => liveCells?.DisposeAsync() ?? ValueTask.CompletedTask;
+    protected override Task OnAfterRenderAsync(bool firstRender) =>
+        AttachAsync(rows.Count > 0 ? ElementKey.Of(table) : "", "./js/scenarios-live.js", table);
 
     private sealed record ScenarioRow(string Code, string Name, TopologyVersion? Published, Series? Series, Figures Figures);
 }

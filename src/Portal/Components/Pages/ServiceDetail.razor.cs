@@ -10,6 +10,7 @@ public partial class ServiceDetail
 {
     [Inject] private SeriesQueries Series { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
     [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
 
     [Parameter] public string Name { get; set; } = "";
@@ -30,7 +31,6 @@ public partial class ServiceDetail
     private IReadOnlyList<Series> downstream = [];
     private SortOrder sort;
     private string? error;
-    private UrlLoads? loads;
 
     private WindowKey Key => string.IsNullOrEmpty(Endpoint) ? WindowKey.ForService(Name) : WindowKey.ForEndpoint(Name, Endpoint);
     private string Title => string.IsNullOrEmpty(Endpoint) ? Name : $"{Name} · {Endpoint}";
@@ -44,8 +44,7 @@ public partial class ServiceDetail
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "1h");
         sort = SortOrder.Parse(SortText, ServicesTable.SortFields, new SortOrder("count", true));
         var (from, to) = (range.From.UtcDateTime, range.To.UtcDateTime);
-        loads ??= new UrlLoads(Navigation);
-        if (!loads.Begin()) return;
+        if (!Loads.Begin()) return;
         error = null;
         try
         {
@@ -60,7 +59,7 @@ public partial class ServiceDetail
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
-            loads.Failed();
+            Loads.Failed();
         }
     }
 

@@ -9,6 +9,7 @@ public partial class Traces
 {
     [Inject] private TransactionQueries Queries { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
     [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<Traces> Logger { get; set; } = default!;
 
@@ -34,12 +35,10 @@ public partial class Traces
     private SortOrder sort;
     private TransactionPage? result;
     private string? failure;
-    private UrlLoads? loads;
 
     protected override async Task OnParametersSetAsync()
     {
-        loads ??= new UrlLoads(Navigation);
-        if (!loads.Begin()) return;
+        if (!Loads.Begin()) return;
         errors.Clear();
         failure = null;
         filter = TransactionFilter.Parse(new TransactionParameters
@@ -65,7 +64,7 @@ public partial class Traces
             Logger.LogError(e, "Listing transactions failed");
             failure = "The store did not answer; the error is in the portal's log.";
             result = null;
-            loads.Failed();
+            Loads.Failed();
         }
     }
 

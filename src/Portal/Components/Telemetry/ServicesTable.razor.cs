@@ -1,17 +1,13 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using Portal.Components.Interop;
 using Portal.Components.Ui;
 using Portal.Queries;
 
 namespace Portal.Components.Telemetry;
 
-public partial class ServicesTable : IAsyncDisposable
+public partial class ServicesTable
 {
     public static readonly string[] SortFields = ["name", "count", "errors", "p95"];
-
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private ILogger<ServicesTable> Logger { get; set; } = default!;
 
     [Parameter, EditorRequired] public IReadOnlyList<Series> Rows { get; set; } = [];
     [Parameter, EditorRequired] public SortOrder Sort { get; set; }
@@ -23,7 +19,6 @@ public partial class ServicesTable : IAsyncDisposable
     [Parameter] public string EmptyText { get; set; } = "A service appears here after its first call record in the selected range.";
 
     private ElementReference table;
-    private JsAttachment? liveCells;
 
     /// <summary>Sorts rows as the URL asks; the same order the table's headers show.</summary>
     public static IReadOnlyList<Series> Sorted(IEnumerable<Series> rows, SortOrder sort)
@@ -39,14 +34,8 @@ public partial class ServicesTable : IAsyncDisposable
     }
 
     /// <summary>The "Now" cells follow the live feed (js/services-live.js) while the table shows the live range.</summary>
-    protected override Task OnAfterRenderAsync(bool firstRender)
-    {
-        liveCells ??= new JsAttachment(JS, Logger);
-        var key = Live && Rows.Count > 0 ? ElementKey.Of(table) : "";
-        return liveCells.SyncAsync(key, "./js/services-live.js", table);
-    }
-
-    public ValueTask DisposeAsync() => liveCells?.DisposeAsync() ?? ValueTask.CompletedTask;
+    protected override Task OnAfterRenderAsync(bool firstRender) =>
+        AttachAsync(Live && Rows.Count > 0 ? ElementKey.Of(table) : "", "./js/services-live.js", table);
 
     private static string ErrorRate(SeriesPoint total) => total.Count == 0 ? "—" : $"{100.0 * total.Errors / total.Count:0.##} %";
 

@@ -5,6 +5,7 @@ namespace Portal.Components.Ui;
 /// <summary>
 /// A page's data is loaded once per URL: an in-app navigation to another URL loads again, while a render that sets the
 /// same parameters again does not. A failed load is forgotten, so a retry link to the same URL loads again.
+/// Transient: each page gets its own.
 /// </summary>
 public sealed class UrlLoads(NavigationManager navigation)
 {
