@@ -99,6 +99,7 @@ public sealed class EndpointAuthorizationTests(HostFixture host) : IClassFixture
         var response = await host.Factory.CreateClient().GetAsync("/account/login");
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("connect-src 'self'", csp); // the circuit's WebSocket and the live feed: this origin only
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
