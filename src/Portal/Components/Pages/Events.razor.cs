@@ -43,8 +43,11 @@ public partial class Events
         range = PageRange.For(Range, From, To, filter.Time, "24h");
         try
         {
-            result = Handoff.Take<EventPage>(HandoffKey, Navigation.Uri) ?? await Search.SearchAsync(filter, CancellationToken.None);
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, result);
+            var url = Navigation.Uri;
+            var loaded = Handoff.Take<EventPage>(HandoffKey, url) ?? await Search.SearchAsync(filter, CancellationToken.None);
+            if (!Loads.IsCurrent(url)) return;
+            result = loaded;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -49,8 +49,11 @@ public partial class Logs
         range = PageRange.For(Range, From, To, filter.Time, "1h");
         try
         {
-            result = Handoff.Take<LogPage>(HandoffKey, Navigation.Uri) ?? await Search.SearchAsync(filter, CancellationToken.None);
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, result);
+            var url = Navigation.Uri;
+            var loaded = Handoff.Take<LogPage>(HandoffKey, url) ?? await Search.SearchAsync(filter, CancellationToken.None);
+            if (!Loads.IsCurrent(url)) return;
+            result = loaded;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

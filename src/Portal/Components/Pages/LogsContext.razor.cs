@@ -37,20 +37,27 @@ public partial class LogsContext
         if (!Loads.Begin()) return;
         errors.Clear();
         failure = null;
-        result = null;
         request = LogContextRequest.Parse(Instance, Time, Id, N, errors);
         terms = LogSearchTerms.Parse(Q);
-        if (errors.Count > 0) return;
+        if (errors.Count > 0)
+        {
+            result = null;
+            return;
+        }
         try
         {
-            result = Handoff.Take<LogContextResult>(HandoffKey, Navigation.Uri)
-                     ?? await Context.AroundAsync(request.Instance, request.Time, request.Id, request.Lines, CancellationToken.None);
-            HandoffKey = RendererInfo.IsInteractive || result is null ? null : Handoff.Keep(Navigation.Uri, result);
+            var url = Navigation.Uri;
+            var loaded = Handoff.Take<LogContextResult>(HandoffKey, url)
+                         ?? await Context.AroundAsync(request.Instance, request.Time, request.Id, request.Lines, CancellationToken.None);
+            if (!Loads.IsCurrent(url)) return;
+            result = loaded;
+            HandoffKey = RendererInfo.IsInteractive || loaded is null ? null : Handoff.Keep(url, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Reading log context failed");
             failure = "The store did not answer; the error is in the portal's log.";
+            result = null;
             Loads.Failed();
         }
     }

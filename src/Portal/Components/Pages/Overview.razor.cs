@@ -63,8 +63,10 @@ public partial class Overview
         error = null;
         try
         {
-            var data = Handoff.Take<OverviewData>(HandoffKey, Navigation.Uri) ?? await LoadAsync(range.From.UtcDateTime, range.To.UtcDateTime);
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, data);
+            var url = Navigation.Uri;
+            var data = Handoff.Take<OverviewData>(HandoffKey, url) ?? await LoadAsync(range.From.UtcDateTime, range.To.UtcDateTime);
+            if (!Loads.IsCurrent(url)) return;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, data);
             (all, services, events) = (data.All, data.Services, data.Events);
             // Only system events (deploys, node changes) mark the curves; business events would bury them.
             markers = JsonSerializer.Serialize(events.Where(e => SystemEvent.IsSystem(e.Type))

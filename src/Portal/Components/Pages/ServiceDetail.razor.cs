@@ -48,8 +48,10 @@ public partial class ServiceDetail
         error = null;
         try
         {
-            var data = Handoff.Take<ServiceData>(HandoffKey, Navigation.Uri) ?? await LoadAsync(from, to);
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, data);
+            var url = Navigation.Uri;
+            var data = Handoff.Take<ServiceData>(HandoffKey, url) ?? await LoadAsync(from, to);
+            if (!Loads.IsCurrent(url)) return;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, data);
             series = data.Series;
             var prefix = Name + WindowKey.EndpointSeparator;
             endpoints = data.Endpoints.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();

@@ -54,18 +54,26 @@ public partial class TraceDetail
     {
         loadedId = Id;
         failure = null;
-        view = null;
         valid = TraceId.TryParse(Id, out traceId) && !traceId.IsEmpty;
-        if (!valid) return;
+        if (!valid)
+        {
+            view = null;
+            return;
+        }
         try
         {
-            view = Handoff.Take<TraceView>(HandoffKey, Navigation.Uri) ?? await Queries.LoadAsync(traceId, CancellationToken.None);
-            HandoffKey = RendererInfo.IsInteractive || view is null ? null : Handoff.Keep(Navigation.Uri, view);
+            var id = Id;
+            var loaded = Handoff.Take<TraceView>(HandoffKey, Navigation.Uri) ?? await Queries.LoadAsync(traceId, CancellationToken.None);
+            // Another trace opened meanwhile: its own load fills the page.
+            if (id != loadedId) return;
+            view = loaded;
+            HandoffKey = RendererInfo.IsInteractive || loaded is null ? null : Handoff.Keep(Navigation.Uri, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Reading trace {TraceId} failed", traceId);
             failure = "The store did not answer; the error is in the portal's log.";
+            view = null;
             return;
         }
         if (view is not null) graphJson = CallChainGraph.Build(view).ToJson();

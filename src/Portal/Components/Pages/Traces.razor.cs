@@ -56,8 +56,11 @@ public partial class Traces
         };
         try
         {
-            result = Handoff.Take<TransactionPage>(HandoffKey, Navigation.Uri) ?? await Queries.ListAsync(filter, CancellationToken.None);
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(Navigation.Uri, result);
+            var url = Navigation.Uri;
+            var loaded = Handoff.Take<TransactionPage>(HandoffKey, url) ?? await Queries.ListAsync(filter, CancellationToken.None);
+            if (!Loads.IsCurrent(url)) return;
+            result = loaded;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -20,4 +20,7 @@ public sealed class UrlLoads(NavigationManager navigation)
     }
 
     public void Failed() => loaded = null;
+
+    /// <summary>False once another navigation has begun: a slow load finishing late must not show its rows under the newer URL.</summary>
+    public bool IsCurrent(string url) => navigation.Uri == url && loaded == url;
 }
