@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Portal.Components.Pages;
 using Portal.Components.Ui;
+using Portal.Security;
 
 namespace Portal.Components;
 
@@ -14,6 +16,7 @@ public static class PagesSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
         services.AddMemoryCache();
         services.AddSingleton<PrerenderHandoff>();
         services.AddTransient<UrlLoads>();
