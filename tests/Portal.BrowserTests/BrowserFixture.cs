@@ -16,6 +16,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>The portal's ingest key, so tests can send data to <see cref="PortalProcess.Address"/>.</summary>
     public const string IngestKey = "browser-tests-ingest-key";
+
+    private static readonly TimeSpan UrlTimeout = TimeSpan.FromSeconds(30);
     private IPlaywright? _playwright;
     private PortalProcess? _portal;
 
@@ -68,7 +70,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         try
         {
-            await page.WaitForURLAsync(url, new() { WaitUntil = until });
+            // The page's URL is polled rather than a navigation event awaited: a redirect or an in-app navigation (history
+            // API) can be over before a subscription to the next navigation starts.
+            var deadline = DateTime.UtcNow + UrlTimeout;
+            while (!url(page.Url))
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"The URL stayed {page.Url} for {UrlTimeout.TotalSeconds} s.");
+                await Task.Delay(100);
+            }
+            if (until != WaitUntilState.Commit) await page.WaitForLoadStateAsync(until switch
+            {
+                WaitUntilState.DOMContentLoaded => LoadState.DOMContentLoaded,
+                WaitUntilState.NetworkIdle => LoadState.NetworkIdle,
+                _ => LoadState.Load,
+            });
         }
         catch (TimeoutException e)
         {

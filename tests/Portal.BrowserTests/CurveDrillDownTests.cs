@@ -66,7 +66,8 @@ public sealed class CurveDrillDownTests(BrowserFixture fixture) : IClassFixture<
         var page = await fixture.SignedInPageAsync();
         await WaitForCurveAsync(page, from, to, expected: 6);
         await page.GotoAsync($"/services/{service}?range=custom&from={from:yyyy-MM-ddTHH:mm:ss}&to={to:yyyy-MM-ddTHH:mm:ss}");
-        var curve = page.Locator("[data-chart='timeseries'][data-live-series='throughput']");
+        // Drawn once the page is interactive: the chart component attaches charts.js after its render.
+        var curve = page.Locator("[data-chart='timeseries'][data-live-series='throughput'][data-chart-ready]");
         await curve.WaitForAsync();
         var point = await page.EvaluateAsync<JsonElement>("""
             async t => {
@@ -82,6 +83,8 @@ public sealed class CurveDrillDownTests(BrowserFixture fixture) : IClassFixture<
             """, new DateTimeOffset(second).ToUnixTimeMilliseconds());
         await page.Mouse.ClickAsync(point.GetProperty("x").GetSingle(), point.GetProperty("y").GetSingle());
         await fixture.WaitForUrlAsync(page, url => url.Contains("/traces?"), "the click on the curve to open its transactions");
+        // An in-app navigation: the URL changes first, the transactions arrive with the page's render.
+        await page.Locator("table[data-transactions]").WaitForAsync();
 
         var listed = await page.Locator("table[data-transactions] a[data-trace-link]").AllInnerTextsAsync();
         Assert.Equal(inside.Order(), listed.Select(t => t.Trim()).Order());

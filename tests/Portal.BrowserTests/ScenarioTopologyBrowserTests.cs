@@ -66,6 +66,11 @@ public sealed class ScenarioTopologyBrowserTests(BrowserFixture fixture) : IClas
         await admin.Locator("button[data-confirm]").ClickAsync();
         await admin.Locator(".review-status[data-status='Published']").WaitForAsync();
         await BrowserFixture.ScreenshotAsync(admin, "topology-review-confirmed");
+
+        // From the static review page to the interactive dashboard: the page becomes interactive and draws its graph.
+        await admin.Locator("a:has-text('Scenario dashboard')").ClickAsync();
+        await admin.Locator("body[data-render='interactive'] .shell[data-interactive]").WaitForAsync();
+        await admin.Locator("[data-scenario-graph='link'][data-graph-ready]").WaitForAsync();
         Assert.Empty(scriptErrors);
 
         var lead = await fixture.SignedInPageAsync(Security.PortalRoles.Lead);

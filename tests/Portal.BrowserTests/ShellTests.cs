@@ -28,7 +28,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             Assert.True(await link.IsVisibleAsync(), $"navigation link to {label} ({path})");
             await link.ClickAsync();
             await fixture.WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == path, $"the link to {path}");
-            Assert.Contains(label, await page.Locator("h1").First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+            // In-app navigation changes the URL before the new page's render arrives: wait for its heading.
+            await page.Locator("h1", new() { HasText = label }).First.WaitForAsync();
         }
         Assert.Empty(scriptErrors);
     }
@@ -77,5 +78,16 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await page.GotoAsync("/admin");
         Assert.Contains("/account/denied", page.Url);
         Assert.Contains("Not allowed", await page.Locator("h1").First.InnerTextAsync());
+
+        // Inside the circuit too: an in-app navigation to a page of another role shows no part of it.
+        await page.GotoAsync("/");
+        await page.Locator(".shell[data-interactive]").WaitForAsync();
+        foreach (var path in new[] { "/admin", "/scenarios" })
+        {
+            await page.EvaluateAsync("path => Blazor.navigateTo(path)", path);
+            await fixture.WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == path, $"the in-app navigation to {path}");
+            await page.Locator("h1", new() { HasText = "Not allowed" }).WaitForAsync();
+            Assert.Equal(0, await page.Locator("table").CountAsync());
+        }
     }
 }

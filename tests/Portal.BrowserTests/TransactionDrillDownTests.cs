@@ -88,18 +88,21 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
         await BrowserFixture.ScreenshotAsync(page, "trace-failed-node");
 
         await page.GotoAsync($"/traces/{traceId}?span={rootSpan}");
+        await page.Locator("[data-graph-ready]").WaitForAsync();
         Assert.Contains(Xss, await page.Locator("[data-span-attributes]").InnerTextAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => typeof window.__xss === 'undefined'"));
         Assert.Equal(3, await page.Locator(".wf__row[data-error]").CountAsync());
 
         await page.Locator("a[data-logs-of-trace]").ClickAsync();
         await fixture.WaitForUrlAsync(page, url => url.Contains("/logs?"), "the log search");
+        await page.Locator("table[data-log-lines]").WaitForAsync();
         var lines = page.Locator("table[data-log-lines] tbody tr");
         Assert.Equal(2, await lines.CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "logs-of-trace");
 
         await page.Locator("tr:has-text('insufficient funds') a[data-log-context]").ClickAsync();
         await fixture.WaitForUrlAsync(page, url => url.Contains("/logs/context"), "the log context");
+        await page.Locator("table[data-context-lines]").WaitForAsync();
         var rows = page.Locator("table[data-context-lines] tbody tr");
         Assert.Equal(4, await rows.CountAsync());
         Assert.Contains("insufficient funds", await page.Locator("tr[aria-current='true']").InnerTextAsync());

@@ -1,23 +1,19 @@
-// Entry module of every page: the theme toggle, the "/" shortcut to the search box, and the feature
-// modules (charts, graphs, live feed), each loaded only when the page has elements for it.
+// Entry module of every page: the theme toggle, copy buttons, GET filter forms as in-app navigation, the "/" shortcut
+// to the search box, the reconnect panel's reload button, and the charts and graphs of statically rendered pages.
+// Interactive pages attach their charts, graphs and live feed through components (see Components/Interop).
 import './theme.js';
+import './copy.js';
+import './forms.js';
 import { onReady } from './dom.js';
-
-const features = [
-  ['[data-chart]', './charts.js'],
-  ['[data-graph]', './graph.js'],
-  ['[data-live-groups]', './live.js'],
-  ['table.services-table[data-live-groups]', './services-live.js'],
-  ['[data-copy]', './copy.js'],
-  ['[data-live-events]', './events-live.js'],
-  ['[data-flow-url]', './flow.js'],
-  ['table[data-scenario-live]', './scenarios-live.js'],
-];
+import { attachStatic } from './static-pages.js';
 
 onReady(() => {
-  for (const [selector, module] of features) {
-    if (document.querySelector(selector)) import(module);
-  }
+  attachStatic();
+  window.Blazor?.addEventListener('enhancedload', attachStatic);
+});
+
+document.addEventListener('click', event => {
+  if (event.target instanceof Element && event.target.closest('[data-reload]')) window.location.reload();
 });
 
 document.addEventListener('keydown', event => {

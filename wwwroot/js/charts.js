@@ -14,11 +14,15 @@
 //
 // A selection first dispatches a cancelable, bubbling "portal:chart-select" { fromMs, toMs, url }, then navigates.
 //
+// The Chart component attaches each element after it is rendered (attach → { dispose }), and attaches it again when
+// its attributes change; a mounted element carries data-chart-ready.
+//
 // Live updates arrive as a "portal:live-update" CustomEvent on the element:
 //   detail = { group, points: [{ series, t: epochMs, v: number|null, correction?: boolean }] }
 // A point with an existing timestamp replaces it (a window's correction); others are inserted in time order.
 import * as echarts from '../lib/echarts.js';
-import { fillUrl, onReady, readJson, readNumber, throttle } from './dom.js';
+import { fillUrl, readJson, readNumber, throttle } from './dom.js';
+import { navigate } from './navigation.js';
 import { onThemeChange, palette } from './palette.js';
 
 const states = new Map();
@@ -27,18 +31,18 @@ const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumF
 
 const builders = { timeseries: timeSeriesOption, gauge: gaugeOption, sparkline: sparklineOption };
 
-/** Mounts every chart under root that is not mounted yet. */
-export function mountCharts(root = document) {
-  root.querySelectorAll('[data-chart]').forEach(mountChart);
+/** Mounts one element; returns a handle whose dispose() frees the chart, its observers and listeners. */
+export function attach(el) {
+  mountChart(el);
+  return { dispose: () => unmountChart(el) };
 }
 
-/** Mounts one element; returns its ECharts instance (the existing one if already mounted). */
-export function mountChart(el) {
-  if (states.has(el)) return states.get(el).chart;
+function mountChart(el) {
+  if (states.has(el)) return;
   const kind = el.dataset.chart;
   if (!(kind in builders)) {
     console.warn(`Portal: unknown data-chart "${kind}"`, el);
-    return null;
+    return;
   }
   const state = {
     el,
@@ -47,15 +51,27 @@ export function mountChart(el) {
     series: readSeries(el),
     unit: el.dataset.unit ?? '',
     value: readNumber(el, 'data-value', null),
+    onLive: event => applyLive(state, event.detail),
+    resize: new ResizeObserver(() => state.chart.resize()),
   };
   state.bucketMs = readNumber(el, 'data-bucket-ms', inferBucket(state.series));
-  state.render = throttle(() => render(state));
+  state.render = throttle(() => { if (states.get(el) === state) render(state); });
   states.set(el, state);
   render(state);
   if (kind === 'timeseries' && el.dataset.selectUrl) enableSelection(state);
-  el.addEventListener('portal:live-update', event => applyLive(state, event.detail));
-  new ResizeObserver(() => state.chart.resize()).observe(el);
-  return state.chart;
+  el.addEventListener('portal:live-update', state.onLive);
+  state.resize.observe(el);
+  el.dataset.chartReady = 'true';
+}
+
+function unmountChart(el) {
+  const state = states.get(el);
+  if (!state) return;
+  states.delete(el);
+  state.resize.disconnect();
+  el.removeEventListener('portal:live-update', state.onLive);
+  state.chart.dispose();
+  delete el.dataset.chartReady;
 }
 
 /** The ECharts instance of a mounted element (tests locate points through it). */
@@ -333,8 +349,7 @@ function select(state, fromMs, toMs) {
   });
   // Cancelable, so a page can handle the selection itself instead of navigating.
   const event = new CustomEvent('portal:chart-select', { bubbles: true, cancelable: true, detail: { fromMs, toMs, url } });
-  if (state.el.dispatchEvent(event)) window.location.assign(url);
+  if (state.el.dispatchEvent(event)) navigate(url);
 }
 
 onThemeChange(() => states.forEach(render));
-onReady(() => mountCharts());

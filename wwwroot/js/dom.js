@@ -6,6 +6,12 @@ export function onReady(fn) {
   else fn();
 }
 
+/** Changes the text node Blazor rendered rather than replacing it, so Blazor's later renders still find their node. */
+export function setText(el, text) {
+  if (el.childNodes.length === 1 && el.firstChild.nodeType === Node.TEXT_NODE) el.firstChild.nodeValue = text;
+  else el.textContent = text;
+}
+
 /** Parses a JSON data attribute; a malformed one is reported and replaced by the fallback, never thrown. */
 export function readJson(el, attribute, fallback) {
   const text = el.getAttribute(attribute);

@@ -1,14 +1,15 @@
-// Prepends live events to the events table: <tbody data-live-events data-filter-type data-filter-source>.
+// Prepends live events to the events table: <tbody data-live-events data-filter-type data-filter-source>, a body of its
+// own that Blazor renders empty, so the rows added here never meet the rows Blazor renders.
 // Listens for live.js's "portal:live-message" with group "events" and payload { events: [{ id, source, type, time, subject }] }.
 // Rows are built with textContent only (event fields are sender-controlled); at most MAX_ROWS rows are kept.
-import { onReady } from './dom.js';
+// The Events page attaches the body (attach → { dispose }) while the list shows the newest events.
 
 const MAX_ROWS = 500;
 
-function mount(body) {
+export function attach(body) {
   const type = body.dataset.filterType || null;
   const source = body.dataset.filterSource || null;
-  document.addEventListener('portal:live-message', event => {
+  const listener = event => {
     const { group, update } = event.detail ?? {};
     if (group !== 'events' || !Array.isArray(update?.events)) return;
     for (const item of update.events) {
@@ -16,7 +17,14 @@ function mount(body) {
       body.prepend(row(item));
     }
     while (body.rows.length > MAX_ROWS) body.deleteRow(-1);
-  });
+  };
+  document.addEventListener('portal:live-message', listener);
+  return {
+    dispose() {
+      document.removeEventListener('portal:live-message', listener);
+      body.replaceChildren();
+    },
+  };
 }
 
 function row(item) {
@@ -40,5 +48,3 @@ function cell(content, className) {
   else td.append(content);
   return td;
 }
-
-onReady(() => document.querySelectorAll('[data-live-events]').forEach(mount));

@@ -7,28 +7,38 @@
 // Polling a small JSON endpoint rather than the hub's edge/endpoint groups: the flow needs a trailing-minute rate that
 // falls to zero when calls stop (the hub sends nothing for an empty window), and a scenario may have more nodes and edges
 // than one subscription takes. Each applied update increments data-flow-updates on the element. Users who ask for
-// reduced motion get the figures without the moving dashes.
-import { mountGraph } from './graph.js';
-import { onReady } from './dom.js';
+// reduced motion get the figures without the moving dashes. The Graph component attaches it (attach → { dispose }).
+import { mountGraph, unmountGraph } from './graph.js';
 
 const POLL_MS = 1000;
 const MAX_SPEED = 90; // pixels per second of the busiest edge
 const TONES = ['tone-ok', 'tone-warn', 'tone-error', 'tone-idle'];
 const still = window.matchMedia('(prefers-reduced-motion: reduce)');
 
-function start(el) {
+/** Draws the graph and starts polling and animating; dispose() stops both and destroys the graph. */
+export function attach(el) {
   const cy = mountGraph(el);
+  const run = { stopped: false, timer: 0, frame: 0 };
   const poll = async () => {
     try {
       const response = await fetch(el.dataset.flowUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-      if (response.ok) apply(el, cy, await response.json());
+      if (response.ok && !run.stopped) apply(el, cy, await response.json());
     } catch {
       // Offline for a moment: the graph keeps its last figures until the next poll answers.
     }
-    setTimeout(poll, POLL_MS);
+    if (!run.stopped) run.timer = setTimeout(poll, POLL_MS);
   };
   poll();
-  animate(cy);
+  animate(cy, run);
+  return {
+    dispose() {
+      run.stopped = true;
+      clearTimeout(run.timer);
+      cancelAnimationFrame(run.frame);
+      unmountGraph(el);
+      delete el.dataset.flowUpdates;
+    },
+  };
 }
 
 function apply(el, cy, flow) {
@@ -60,9 +70,10 @@ function setTone(element, tone) {
 }
 
 /** Moves the dashes of every flow edge; an edge's speed is set by apply() (its initial width and rate by the page). */
-function animate(cy) {
+function animate(cy, run) {
   let last = performance.now();
   const frame = now => {
+    if (run.stopped) return;
     const dt = Math.min(0.1, (now - last) / 1000);
     last = now;
     if (!still.matches) {
@@ -74,9 +85,7 @@ function animate(cy) {
         edge.style('line-dash-offset', offset % 1000);
       }));
     }
-    requestAnimationFrame(frame);
+    run.frame = requestAnimationFrame(frame);
   };
-  requestAnimationFrame(frame);
+  run.frame = requestAnimationFrame(frame);
 }
-
-onReady(() => document.querySelectorAll('[data-flow-url]').forEach(start));

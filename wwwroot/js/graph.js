@@ -11,17 +11,20 @@
 // topology review: "added" (green), "removed" (red, dashed), "sporadic" (dashed, faint); scenario dashboards:
 // "figures" (a second label line), "tone-ok|warn|error|idle" (health colour), "flow" (dashed line that flow.js animates).
 // Hovering a node shows its label and details in a text-only tooltip.
+// The Graph component attaches each element after it is rendered (attach → { dispose }) and again when its data changes.
 // Once laid out, the element carries data-graph-ready, data-node-count, data-edge-count and data-error-nodes (the red
 // nodes), for tests and for anything on the page that reacts to the drawn chain.
 import cytoscape from '../lib/graph.js';
-import { fillUrl, hideTip, onReady, readJson, showTip } from './dom.js';
+import { fillUrl, hideTip, readJson, showTip } from './dom.js';
+import { navigate } from './navigation.js';
 import { onThemeChange, palette } from './palette.js';
 
 const graphs = new Map();
 
-/** Mounts every graph under root that is not mounted yet. */
-export function mountGraphs(root = document) {
-  root.querySelectorAll('[data-graph]').forEach(mountGraph);
+/** Mounts one element; returns a handle whose dispose() destroys the graph and its observer. */
+export function attach(el) {
+  mountGraph(el);
+  return { dispose: () => unmountGraph(el) };
 }
 
 /** Mounts one element; returns its Cytoscape instance (the existing one if already mounted). */
@@ -48,12 +51,24 @@ export function mountGraph(el) {
   const template = el.dataset.nodeUrl;
   cy.on('tap', 'node', event => {
     const url = event.target.data('url') || (template && fillUrl(template, { id: event.target.id() }));
-    if (url) window.location.assign(url);
+    if (url) navigate(url);
   });
   if (template) el.classList.add('graph--linked');
-  new ResizeObserver(() => cy.resize()).observe(el);
+  const resize = new ResizeObserver(() => cy.resize());
+  resize.observe(el);
+  cy.scratch('resize', resize);
   graphs.set(el, cy);
   return cy;
+}
+
+export function unmountGraph(el) {
+  const cy = graphs.get(el);
+  if (!cy) return;
+  graphs.delete(el);
+  cy.scratch('resize').disconnect();
+  cy.destroy();
+  hideTip();
+  for (const key of ['graphReady', 'nodeCount', 'edgeCount', 'errorNodes']) delete el.dataset[key];
 }
 
 /** The Cytoscape instance of a mounted graph element, or undefined. */
@@ -66,14 +81,6 @@ function markDrawn(el, cy) {
   el.dataset.edgeCount = String(cy.edges().length);
   el.dataset.errorNodes = String(cy.nodes('.error').length);
   el.dataset.graphReady = 'true';
-}
-
-/** Replaces a mounted graph's elements (e.g. after a time-filter change) and lays it out again. */
-export function setGraph(el, data) {
-  const cy = mountGraph(el);
-  cy.elements().remove();
-  cy.add(toElements(data));
-  cy.layout(layoutOptions(el)).run();
 }
 
 function toElements({ nodes = [], edges = [] }) {
@@ -184,4 +191,3 @@ function graphStyle(c) {
 }
 
 onThemeChange(() => graphs.forEach(cy => cy.style(graphStyle(palette()))));
-onReady(() => mountGraphs());

@@ -1,29 +1,26 @@
 // Keeps the "now" cells of the scenarios table current from the live feed's scenario groups
 // ("scenario:{code}", points of throughput, successRate and p95 per window): each row shows its newest window.
-import { onReady } from './dom.js';
+// The Scenarios page attaches its table (attach → { dispose }).
+import { setText } from './dom.js';
 
 const SERIES = { throughput: v => `${v.toFixed(1)}/s`, successRate: v => `${v.toFixed(1)}%`, p95: v => `${v.toFixed(1)} ms` };
-const newest = new Map();
 
-function apply(table, group, points) {
-  const row = [...table.querySelectorAll('tr[data-live-row]')].find(r => r.dataset.liveRow === group);
-  if (!row) return;
-  for (const point of points) {
-    const format = SERIES[point.series];
-    const key = `${group} ${point.series}`;
-    if (!format || (newest.get(key) ?? -1) > point.t) continue; // a correction of an older window: keep the newest
-    newest.set(key, point.t);
-    const cell = row.querySelector(`[data-live-cell="${point.series}"]`);
-    if (cell) cell.textContent = point.v == null ? '—' : format(point.v);
-  }
-}
-
-onReady(() => {
-  const tables = document.querySelectorAll('table[data-scenario-live]');
-  if (tables.length === 0) return;
-  document.addEventListener('portal:live-message', event => {
+export function attach(table) {
+  const newest = new Map();
+  const listener = event => {
     const { group, update } = event.detail ?? {};
     if (typeof group !== 'string' || !group.startsWith('scenario:')) return;
-    tables.forEach(table => apply(table, group, update?.points ?? []));
-  });
-});
+    const row = [...table.querySelectorAll('tr[data-live-row]')].find(r => r.dataset.liveRow === group);
+    if (!row) return;
+    for (const point of update?.points ?? []) {
+      const format = SERIES[point.series];
+      const key = `${group} ${point.series}`;
+      if (!format || (newest.get(key) ?? -1) > point.t) continue; // a correction of an older window: keep the newest
+      newest.set(key, point.t);
+      const cell = row.querySelector(`[data-live-cell="${point.series}"]`);
+      if (cell) setText(cell, point.v == null ? '—' : format(point.v));
+    }
+  };
+  document.addEventListener('portal:live-message', listener);
+  return { dispose: () => document.removeEventListener('portal:live-message', listener) };
+}

@@ -42,6 +42,10 @@ public static class SecuritySetup
             // Everything needs a signed-in user with a portal role unless it says otherwise (ingest keys, health, sign-in page).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(PortalRoles.All).Build());
 
+        // A session's roles and security stamp are read again every minute: a role change or a password reset reaches
+        // open sessions, the cookie's and the page circuit's alike (CircuitRevalidation), within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddDataProtection().SetApplicationName("Portal");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));

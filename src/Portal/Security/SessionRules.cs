@@ -36,9 +36,9 @@ public static class SessionRules
         await next();
     });
 
-    /// <summary>Paths machines call (API, live feed, ingest, health): they get status codes, never redirects to pages.</summary>
+    /// <summary>Paths machines call (API, live feed, the pages' Blazor circuit, ingest, health): they get status codes, never redirects to pages.</summary>
     public static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/v1")
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/v1")
         || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/openapi")
         || path.StartsWithSegments("/opentelemetry.proto.collector.trace.v1.TraceService")
         || path.StartsWithSegments("/opentelemetry.proto.collector.logs.v1.LogsService");

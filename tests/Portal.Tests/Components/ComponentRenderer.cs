@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.JSInterop;
 
 namespace Portal.Tests.Components;
 
@@ -13,6 +15,8 @@ internal static class ComponentRenderer
     {
         var services = new ServiceCollection()
             .AddSingleton<NavigationManager>(new FixedNavigationManager(url))
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton<IJSRuntime, NoJsRuntime>()
             .BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
@@ -29,5 +33,15 @@ internal static class ComponentRenderer
 
         protected override void NavigateToCore(string uri, NavigationOptions options) =>
             throw new InvalidOperationException("Components under test do not navigate.");
+    }
+
+    /// <summary>Static rendering has no browser: a component that calls JavaScript while rendering fails the test.</summary>
+    private sealed class NoJsRuntime : IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
+            throw new InvalidOperationException($"{identifier} was called during static rendering.");
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            throw new InvalidOperationException($"{identifier} was called during static rendering.");
     }
 }

@@ -83,12 +83,23 @@ public sealed class EndpointAuthorizationTests(HostFixture host) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    /// <summary>The circuit of the interactive pages is a hub too: it renders pages for signed-in users only.</summary>
+    [Fact]
+    public async Task The_interactive_pages_circuit_refuses_a_connection_without_a_session()
+    {
+        var client = host.Factory.CreateClient();
+        var response = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(Endpoints(), e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Pages_carry_a_strict_content_security_policy()
     {
         var response = await host.Factory.CreateClient().GetAsync("/account/login");
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("connect-src 'self'", csp); // the circuit's WebSocket and the live feed: this origin only
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());

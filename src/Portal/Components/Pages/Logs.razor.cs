@@ -12,6 +12,8 @@ public partial class Logs
 
     [Inject] private LogSearch Search { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<Logs> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
@@ -25,14 +27,20 @@ public partial class Logs
     [SupplyParameterFromQuery(Name = "spanId")] public string? SpanId { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? Page { get; set; }
 
+    /// <summary>Where the prerender left its rows for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
+
     private readonly List<QueryError> errors = [];
     private LogFilter filter = default!;
     private TimeRange range = default!;
     private LogPage? result;
     private string? failure;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        if (!Loads.Begin()) return;
+        errors.Clear();
+        failure = null;
         filter = LogFilter.Parse(new LogParameters
         {
             Q = Q, Range = Range, From = From, To = To, Service = Service, Instance = Instance, Level = Level,
@@ -41,12 +49,18 @@ public partial class Logs
         range = PageRange.For(Range, From, To, filter.Time, "1h");
         try
         {
-            result = await Search.SearchAsync(filter, CancellationToken.None);
+            var url = Navigation.Uri;
+            var loaded = Handoff.Take<LogPage>(HandoffKey, url) ?? await Search.SearchAsync(filter, CancellationToken.None);
+            if (!Loads.IsCurrent(url)) return;
+            result = loaded;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Log search failed");
             failure = "The store did not answer; the error is in the portal's log.";
+            result = null;
+            Loads.Failed();
         }
     }
 

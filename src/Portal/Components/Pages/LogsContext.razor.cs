@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Telemetry;
+using Portal.Components.Ui;
 using Portal.Queries;
 
 namespace Portal.Components.Pages;
@@ -10,6 +11,8 @@ public partial class LogsContext
 
     [Inject] private LogContext Context { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<LogsContext> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "instance")] public string? Instance { get; set; }
@@ -20,25 +23,42 @@ public partial class LogsContext
     /// <summary>The search that led here, so its words stay marked.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
 
+    /// <summary>Where the prerender left its rows for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
+
     private readonly List<QueryError> errors = [];
     private LogContextRequest? request;
     private LogContextResult? result;
     private LogSearchTerms terms = LogSearchTerms.None;
     private string? failure;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        if (!Loads.Begin()) return;
+        errors.Clear();
+        failure = null;
         request = LogContextRequest.Parse(Instance, Time, Id, N, errors);
         terms = LogSearchTerms.Parse(Q);
-        if (errors.Count > 0) return;
+        if (errors.Count > 0)
+        {
+            result = null;
+            return;
+        }
         try
         {
-            result = await Context.AroundAsync(request.Instance, request.Time, request.Id, request.Lines, CancellationToken.None);
+            var url = Navigation.Uri;
+            var loaded = Handoff.Take<LogContextResult>(HandoffKey, url)
+                         ?? await Context.AroundAsync(request.Instance, request.Time, request.Id, request.Lines, CancellationToken.None);
+            if (!Loads.IsCurrent(url)) return;
+            result = loaded;
+            HandoffKey = RendererInfo.IsInteractive || loaded is null ? null : Handoff.Keep(url, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Reading log context failed");
             failure = "The store did not answer; the error is in the portal's log.";
+            result = null;
+            Loads.Failed();
         }
     }
 

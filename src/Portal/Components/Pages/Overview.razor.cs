@@ -16,6 +16,8 @@ public partial class Overview
     [Inject] private SeriesQueries Series { get; set; } = default!;
     [Inject] private TelemetryQueries Telemetry { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "range")] public string? Range { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
@@ -23,6 +25,9 @@ public partial class Overview
     [SupplyParameterFromQuery(Name = "pct")] public string? Pct { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? Filter { get; set; }
+
+    /// <summary>Where the prerender left what it read for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private TimeRange range = default!;
     private Series? all;
@@ -54,13 +59,15 @@ public partial class Overview
     {
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "live");
         sort = SortOrder.Parse(SortText, ServicesTable.SortFields, new SortOrder("count", true));
+        if (!Loads.Begin()) return;
+        error = null;
         try
         {
-            var from = range.From.UtcDateTime;
-            var to = range.To.UtcDateTime;
-            all = await Series.GetAsync(WindowKey.All, from, to, null, CancellationToken.None);
-            services = await Series.ScopeAsync(WindowScope.Service, from, to, null, CancellationToken.None);
-            events = await Telemetry.EventsAsync(null, null, from, to, 20, CancellationToken.None);
+            var url = Navigation.Uri;
+            var data = Handoff.Take<OverviewData>(HandoffKey, url) ?? await LoadAsync(range.From.UtcDateTime, range.To.UtcDateTime);
+            if (!Loads.IsCurrent(url)) return;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, data);
+            (all, services, events) = (data.All, data.Services, data.Events);
             // Only system events (deploys, node changes) mark the curves; business events would bury them.
             markers = JsonSerializer.Serialize(events.Where(e => SystemEvent.IsSystem(e.Type))
                 .Select(e => new { t = new DateTimeOffset(e.Time).ToUnixTimeMilliseconds(), label = $"{e.Type} {e.Subject}".Trim() }));
@@ -68,6 +75,14 @@ public partial class Overview
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
+            Loads.Failed();
         }
     }
+
+    private async Task<OverviewData> LoadAsync(DateTime from, DateTime to) => new(
+        await Series.GetAsync(WindowKey.All, from, to, null, CancellationToken.None),
+        await Series.ScopeAsync(WindowScope.Service, from, to, null, CancellationToken.None),
+        await Telemetry.EventsAsync(null, null, from, to, 20, CancellationToken.None));
+
+    private sealed record OverviewData(Series All, IReadOnlyList<Series> Services, List<EventRecord> Events);
 }

@@ -10,6 +10,8 @@ public partial class ServiceDetail
 {
     [Inject] private SeriesQueries Series { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
 
     [Parameter] public string Name { get; set; } = "";
 
@@ -18,6 +20,9 @@ public partial class ServiceDetail
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
+
+    /// <summary>Where the prerender left what it read for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private TimeRange range = default!;
     private Series? series;
@@ -39,21 +44,33 @@ public partial class ServiceDetail
         range = TimeRange.Parse(Range, From, To, DateTimeOffset.UtcNow, defaultKey: "1h");
         sort = SortOrder.Parse(SortText, ServicesTable.SortFields, new SortOrder("count", true));
         var (from, to) = (range.From.UtcDateTime, range.To.UtcDateTime);
+        if (!Loads.Begin()) return;
+        error = null;
         try
         {
-            series = await Series.GetAsync(Key, from, to, null, CancellationToken.None);
+            var url = Navigation.Uri;
+            var data = Handoff.Take<ServiceData>(HandoffKey, url) ?? await LoadAsync(from, to);
+            if (!Loads.IsCurrent(url)) return;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, data);
+            series = data.Series;
             var prefix = Name + WindowKey.EndpointSeparator;
-            endpoints = (await Series.ScopeAsync(WindowScope.Endpoint, from, to, null, CancellationToken.None))
-                .Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            var edges = await Series.ScopeAsync(WindowScope.Edge, from, to, null, CancellationToken.None);
-            upstream = edges.Where(e => Callee(e.Key) == Name).ToList();
-            downstream = edges.Where(e => Caller(e.Key) == Name).ToList();
+            endpoints = data.Endpoints.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            upstream = data.Edges.Where(e => Callee(e.Key) == Name).ToList();
+            downstream = data.Edges.Where(e => Caller(e.Key) == Name).ToList();
         }
         catch (Npgsql.NpgsqlException e)
         {
             error = $"The database did not answer: {e.Message}";
+            Loads.Failed();
         }
     }
+
+    private async Task<ServiceData> LoadAsync(DateTime from, DateTime to) => new(
+        await Series.GetAsync(Key, from, to, null, CancellationToken.None),
+        await Series.ScopeAsync(WindowScope.Endpoint, from, to, null, CancellationToken.None),
+        await Series.ScopeAsync(WindowScope.Edge, from, to, null, CancellationToken.None));
+
+    private sealed record ServiceData(Series Series, IReadOnlyList<Series> Endpoints, IReadOnlyList<Series> Edges);
 
     private static string EndpointOf(string key) => WindowKey.TrySplitEndpoint(key, out _, out var endpoint) ? endpoint : key;
     private static string Caller(string key) => WindowKey.TrySplitEdge(key, out var caller, out _) ? caller : key;

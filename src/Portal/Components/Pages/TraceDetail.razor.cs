@@ -12,10 +12,15 @@ public partial class TraceDetail
 
     [Inject] private TraceQueries Queries { get; set; } = default!;
     [Inject] private ILogger<TraceDetail> Logger { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
 
     [Parameter] public string Id { get; set; } = "";
 
     [SupplyParameterFromQuery(Name = "span")] public string? Span { get; set; }
+
+    /// <summary>Where the prerender left what it read for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
 
     private TraceId traceId;
     private bool valid;
@@ -24,6 +29,7 @@ public partial class TraceDetail
     private string graphJson = "";
     private string? failure;
     private string? spanProblem;
+    private string? loadedId;
 
     private string Title => !valid ? "Not a trace id" : view is null ? "Trace" : view.ErrorCount > 0 ? "Trace · failed" : "Trace";
 
@@ -35,24 +41,42 @@ public partial class TraceDetail
 
     protected override async Task OnParametersSetAsync()
     {
+        selected = null;
+        spanProblem = null;
+        // Selecting another span of the same trace (a graph node, a waterfall row) reuses the loaded trace.
+        if (Id != loadedId || failure is not null) await LoadAsync();
+        if (view is null || string.IsNullOrEmpty(Span)) return;
+        if (!SpanId.TryParse(Span, out var spanId)) spanProblem = "span: a span id has 16 hexadecimal digits.";
+        else if ((selected = view.Find(spanId)) is null) spanProblem = $"Span {spanId} is not part of this trace.";
+    }
+
+    private async Task LoadAsync()
+    {
+        loadedId = Id;
+        failure = null;
         valid = TraceId.TryParse(Id, out traceId) && !traceId.IsEmpty;
-        if (!valid) return;
+        if (!valid)
+        {
+            view = null;
+            return;
+        }
         try
         {
-            view = await Queries.LoadAsync(traceId, CancellationToken.None);
+            var id = Id;
+            var loaded = Handoff.Take<TraceView>(HandoffKey, Navigation.Uri) ?? await Queries.LoadAsync(traceId, CancellationToken.None);
+            // Another trace opened meanwhile: its own load fills the page.
+            if (id != loadedId) return;
+            view = loaded;
+            HandoffKey = RendererInfo.IsInteractive || loaded is null ? null : Handoff.Keep(Navigation.Uri, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Reading trace {TraceId} failed", traceId);
             failure = "The store did not answer; the error is in the portal's log.";
+            view = null;
             return;
         }
-        if (view is null) return;
-
-        graphJson = CallChainGraph.Build(view).ToJson();
-        if (string.IsNullOrEmpty(Span)) return;
-        if (!SpanId.TryParse(Span, out var spanId)) spanProblem = "span: a span id has 16 hexadecimal digits.";
-        else if ((selected = view.Find(spanId)) is null) spanProblem = $"Span {spanId} is not part of this trace.";
+        if (view is not null) graphJson = CallChainGraph.Build(view).ToJson();
     }
 
     private string SpanHref(WaterfallRow row) => $"/traces/{traceId}?span={row.SpanId}";

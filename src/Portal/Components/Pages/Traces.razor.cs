@@ -9,6 +9,8 @@ public partial class Traces
 {
     [Inject] private TransactionQueries Queries { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UrlLoads Loads { get; set; } = default!;
+    [Inject] private PrerenderHandoff Handoff { get; set; } = default!;
     [Inject] private ILogger<Traces> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "service")] public string? Service { get; set; }
@@ -24,6 +26,9 @@ public partial class Traces
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? Page { get; set; }
 
+    /// <summary>Where the prerender left its rows for the first interactive render (see <see cref="PrerenderHandoff"/>).</summary>
+    [PersistentState] public string? HandoffKey { get; set; }
+
     private readonly List<QueryError> errors = [];
     private TransactionFilter filter = default!;
     private TimeRange range = default!;
@@ -31,8 +36,11 @@ public partial class Traces
     private TransactionPage? result;
     private string? failure;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnParametersSetAsync()
     {
+        if (!Loads.Begin()) return;
+        errors.Clear();
+        failure = null;
         filter = TransactionFilter.Parse(new TransactionParameters
         {
             Service = Service, Endpoint = Endpoint, Instance = Instance, Range = Range, From = From, To = To,
@@ -48,12 +56,18 @@ public partial class Traces
         };
         try
         {
-            result = await Queries.ListAsync(filter, CancellationToken.None);
+            var url = Navigation.Uri;
+            var loaded = Handoff.Take<TransactionPage>(HandoffKey, url) ?? await Queries.ListAsync(filter, CancellationToken.None);
+            if (!Loads.IsCurrent(url)) return;
+            result = loaded;
+            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Listing transactions failed");
             failure = "The store did not answer; the error is in the portal's log.";
+            result = null;
+            Loads.Failed();
         }
     }
 

@@ -5,8 +5,6 @@ namespace Portal.Components.Ui;
 
 public partial class Pager
 {
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-
     /// <summary>The current page, 1-based, as read from ?page= (values below 1 are treated as 1).</summary>
     [Parameter, EditorRequired] public int Page { get; set; } = 1;
 

@@ -9,8 +9,6 @@ public partial class TimeRangePicker
     /// <summary>The parameters this picker writes; a new range also returns to the first page.</summary>
     private static readonly HashSet<string> OwnParameters = new(StringComparer.OrdinalIgnoreCase) { "range", "from", "to", "page" };
 
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-
     /// <summary>The page's current range, from <see cref="TimeRange.Parse"/>.</summary>
     [Parameter, EditorRequired] public TimeRange Value { get; set; } = default!;
 
