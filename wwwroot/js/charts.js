@@ -261,9 +261,16 @@ function gaugeOption(state, colors) {
       anchor: { show: false },
       title: { offsetCenter: [0, '42%'], color: colors.muted, fontSize: 11 },
       detail: { offsetCenter: [0, '0%'], fontSize: 20, fontWeight: 600, color: colors.text, formatter: () => formatValue(value, state.unit) },
-      data: [{ value: value ?? min, name: el.dataset.label ?? '' }],
+      data: [{ value: arcValue(value, min, max), name: el.dataset.label ?? '' }],
     }],
   };
+}
+
+// The arc stays inside the scale: a value under the floor (a success rate below 90 %) shows a sliver in its colour, not
+// an empty arc that reads as "no data"; the number in the middle is the true value.
+function arcValue(value, min, max) {
+  if (value === null) return min;
+  return Math.min(max, Math.max(min + (max - min) * 0.02, value));
 }
 
 /** warn > error: higher is better (success rate); warn < error: lower is better (latency). */
