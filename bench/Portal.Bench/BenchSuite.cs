@@ -17,7 +17,7 @@ public static class BenchSuite
 {
     public static readonly string[] Names = ["decode", "window", "ingest", "gauge", "accuracy", "queries"];
 
-    public static async Task<List<Figure>> RunAsync(BenchSizes sizes, IReadOnlyCollection<string> only, TextWriter log)
+    public static async Task<List<Figure>> RunAsync(BenchSizes sizes, IReadOnlyCollection<string> only, DirectoryInfo? keptCluster, TextWriter log)
     {
         var figures = new List<Figure>();
         bool Selected(string name) => only.Count == 0 || only.Contains(name);
@@ -26,7 +26,7 @@ public static class BenchSuite
         if (Selected("window")) figures.AddRange(Timed("window", log, () => WindowBenchmark.Run(sizes, log)));
         if (!Names[2..].Any(Selected)) return figures;
 
-        await using var cluster = await BenchCluster.StartAsync();
+        await using var cluster = await BenchCluster.StartAsync(keptCluster);
         if (Selected("ingest")) figures.AddRange(await TimedAsync("ingest", log, () => IngestBenchmark.RunAsync(cluster, sizes, log)));
         if (Selected("gauge")) figures.AddRange(await TimedAsync("gauge", log, () => GaugeLatencyBenchmark.RunAsync(cluster, sizes, log)));
         if (Selected("accuracy")) figures.AddRange(await TimedAsync("accuracy", log, () => AccuracyBenchmark.RunAsync(cluster, sizes, log)));
