@@ -32,3 +32,11 @@ internal sealed class TransactionRowData
     public long RootMicros { get; set; }
     public bool RootFound { get; set; }
 }
+
+/// <summary>How many matching transactions fall in one duration bucket, and how many of those the duration filter keeps.</summary>
+internal sealed class BucketCount
+{
+    public int Bucket { get; set; }
+    public long Count { get; set; }
+    public long InFilter { get; set; }
+}

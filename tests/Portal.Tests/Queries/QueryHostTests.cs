@@ -86,6 +86,46 @@ public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<Inges
     }
 
     [Fact]
+    public async Task The_histogram_and_the_total_follow_the_status_filter_and_the_total_follows_the_duration_filter()
+    {
+        var ledger = Unique("ledger");
+        var (failed, ok) = (NewTraceId(), NewTraceId());
+        var failedRoot = NewSpanId();
+        await PostAsync("/api/ingest/calls", new
+        {
+            records = new[]
+            {
+                // The ledger call succeeds but its transaction fails: the status is the whole trace's.
+                Call(failed, failedRoot, null, "gateway", Base.AddSeconds(10), 900, success: false),
+                Call(failed, NewSpanId(), failedRoot, ledger, Base.AddSeconds(11), 120),
+                Call(ok, NewSpanId(), null, ledger, Base.AddSeconds(20), 20),
+            },
+        });
+        var (slow, fast) = (DurationBuckets.Of(120_000), DurationBuckets.Of(20_000));
+        Task<TransactionPage> List(TransactionStatus status, long? minMicros = null) =>
+            WithScope(s => s.GetRequiredService<TransactionQueries>().ListAsync(Filter(ledger, Base, Base.AddMinutes(1), status, minMicros), CancellationToken.None));
+
+        var all = await List(TransactionStatus.All);
+        Assert.Equal(2, all.Total);
+        Assert.Equal([ok, failed], all.Rows.Select(r => r.TraceId));
+        Assert.Equal((1L, 1L), (all.Histogram[slow].Count, all.Histogram[fast].Count));
+
+        var errors = await List(TransactionStatus.Error);
+        Assert.Equal(1, errors.Total);
+        Assert.Equal((1L, 0L), (errors.Histogram[slow].Count, errors.Histogram[fast].Count));
+
+        var oks = await List(TransactionStatus.Ok);
+        Assert.Equal(1, oks.Total);
+        Assert.Equal((0L, 1L), (oks.Histogram[slow].Count, oks.Histogram[fast].Count));
+
+        // The duration filter narrows the list and the total, not the histogram it is chosen from.
+        var slowOnly = await List(TransactionStatus.All, minMicros: 100_000);
+        Assert.Equal(1, slowOnly.Total);
+        Assert.Equal([failed], slowOnly.Rows.Select(r => r.TraceId));
+        Assert.Equal((1L, 1L), (slowOnly.Histogram[slow].Count, slowOnly.Histogram[fast].Count));
+    }
+
+    [Fact]
     public async Task The_trace_view_reads_every_span_of_a_trace()
     {
         var traceId = NewTraceId();
@@ -138,6 +178,28 @@ public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<Inges
         Assert.Single((await SearchAsync("insufficient", instance, LogLevel.Warn)).Lines);
         Assert.Single((await SearchAsync("'):*&|!<script>", instance)).Lines);
         Assert.Single((await SearchAsync("'):*&|!<scri*", instance)).Lines);
+    }
+
+    [Fact]
+    public async Task A_search_across_midnight_pages_through_both_day_partitions_newest_first()
+    {
+        var word = $"w{Guid.NewGuid():N}"[..14];
+        var midnight = DateTime.UtcNow.Date;
+        // 150 lines, two per second: 74 before midnight (yesterday's partition), 76 after.
+        var messages = Enumerable.Range(0, 150).Select(i => $"{word} line {i}").ToList();
+        await PostAsync("/api/ingest/logs", new { logs = messages.Select((m, i) => Log(Unique("ledger"), midnight.AddSeconds(i / 2 - 37), m)) });
+        Task<LogPage> Page(int page) => WithScope(s => s.GetRequiredService<LogSearch>().SearchAsync(
+            new LogFilter(new QueryTime(midnight.AddMinutes(-5), midnight.AddMinutes(5)), word, LogSearchTerms.Parse(word), null, null, null, null, null, page, false),
+            CancellationToken.None));
+
+        var (first, second) = (await Page(1), await Page(2));
+
+        Assert.Equal((LogFilter.PageSize, true), (first.Lines.Count, first.HasMore));
+        Assert.Equal((50, false), (second.Lines.Count, second.HasMore));
+        var found = first.Lines.Concat(second.Lines).ToList();
+        Assert.Equal(found.OrderByDescending(l => l.Time).ThenByDescending(l => l.Id).Select(l => l.Id), found.Select(l => l.Id));
+        Assert.Equal(messages.Order(), found.Select(l => l.Message).Order());
+        Assert.Equal(74, found.Count(l => l.Time < midnight));
     }
 
     [Fact]
