@@ -202,6 +202,38 @@ public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<Inges
         Assert.Equal(74, found.Count(l => l.Time < midnight));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task A_word_too_rare_among_the_newest_lines_is_found_through_the_index_in_the_same_order(int everyNth)
+    {
+        var word = $"w{Guid.NewGuid():N}"[..14];
+        var start = DateTime.UtcNow.Date.AddHours(-3).AddMinutes(everyNth);
+        // 400 lines, one in everyNth with the word, then 150 newer lines without it.
+        var messages = Enumerable.Range(0, 400).Select(i => i % everyNth == 0 ? $"{word} line {i}" : $"filler line {i}")
+            .Concat(Enumerable.Range(0, 150).Select(i => $"newer filler {i}")).ToList();
+        await PostAsync("/api/ingest/logs", new { logs = messages.Select((m, i) => Log(Unique("ledger"), start.AddMilliseconds(100 * (i / 3)), m)) });
+        Task<LogPage> Page(LogSearch search, int page) => search.SearchAsync(
+            new LogFilter(new QueryTime(start, start.AddMinutes(1)), word, LogSearchTerms.Parse(word), null, null, null, null, null, page, false),
+            CancellationToken.None);
+
+        // Reading one newest line per line wanted finds too few matches, so every page comes from the GIN index.
+        var (pages, expected) = await WithScope(async s =>
+        {
+            var db = s.GetRequiredService<Portal.Storage.PortalDbContext>();
+            var (fallback, usual) = (new LogSearch(db) { LinesReadPerMatch = 1 }, new LogSearch(db));
+            var found = new List<(LogPage, LogPage)>();
+            for (var page = 1; page <= 3; page++) found.Add((await Page(fallback, page), await Page(usual, page)));
+            return (found.Select(p => p.Item1).ToList(), found.Select(p => p.Item2).ToList());
+        });
+
+        Assert.Equal(expected.Select(p => p.Lines.Select(l => l.Id)), pages.Select(p => p.Lines.Select(l => l.Id)));
+        Assert.Equal(expected.Select(p => p.HasMore), pages.Select(p => p.HasMore));
+        var all = pages.SelectMany(p => p.Lines).ToList();
+        Assert.Equal(400 / everyNth, all.Count);
+        Assert.Equal(all.OrderByDescending(l => l.Time).ThenByDescending(l => l.Id).Select(l => l.Id), all.Select(l => l.Id));
+    }
+
     [Fact]
     public async Task The_context_of_a_line_is_its_instance_neighbours_in_time_and_id_order()
     {
