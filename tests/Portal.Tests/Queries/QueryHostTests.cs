@@ -126,6 +126,36 @@ public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<Inges
     }
 
     [Fact]
+    public async Task Transactions_listed_by_start_page_in_the_order_of_their_traces_start()
+    {
+        var ledger = Unique("ledger");
+        // 60 traces: the ledger call i at Base + i s lasting i + 1 ms; every third root starts 30 s earlier.
+        var traces = Enumerable.Range(0, 60).Select(i => (Id: NewTraceId(), Root: NewSpanId(), Start: Base.AddSeconds(i - (i % 3 == 0 ? 30 : 0)), Index: i)).ToList();
+        await PostAsync("/api/ingest/calls", new
+        {
+            records = traces.SelectMany(t => new[]
+            {
+                Call(t.Id, t.Root, null, "gateway", t.Start, 2_000),
+                Call(t.Id, NewSpanId(), t.Root, ledger, Base.AddSeconds(t.Index), t.Index + 1),
+            }),
+        });
+        Task<TransactionPage> List(TransactionSort sort, int page, long? minMicros = null) => WithScope(s => s.GetRequiredService<TransactionQueries>().ListAsync(
+            Filter(ledger, Base, Base.AddMinutes(2), minMicros: minMicros, sort: sort) with { Page = page }, CancellationToken.None));
+        var newestFirst = traces.OrderByDescending(t => t.Start).Select(t => t.Id).ToList();
+
+        var (first, second) = (await List(TransactionSort.TimeDescending, 1), await List(TransactionSort.TimeDescending, 2));
+        Assert.Equal((50, true, 60L), (first.Rows.Count, first.HasMore, first.Total));
+        Assert.Equal((10, false), (second.Rows.Count, second.HasMore));
+        Assert.Equal(newestFirst, first.Rows.Concat(second.Rows).Select(r => r.TraceId));
+        Assert.All(first.Rows, r => Assert.InRange((r.Start - traces.Single(t => t.Id == r.TraceId).Start).Duration(), TimeSpan.Zero, TimeSpan.FromMicroseconds(1)));
+        Assert.Equal(Enumerable.Reverse(newestFirst).Take(50), (await List(TransactionSort.TimeAscending, 1)).Rows.Select(r => r.TraceId));
+
+        var slow = await List(TransactionSort.TimeDescending, 1, minMicros: 30_000);
+        Assert.Equal(31, slow.Total);
+        Assert.Equal(traces.Where(t => t.Index >= 29).OrderByDescending(t => t.Start).Select(t => t.Id), slow.Rows.Select(r => r.TraceId));
+    }
+
+    [Fact]
     public async Task The_trace_view_reads_every_span_of_a_trace()
     {
         var traceId = NewTraceId();
