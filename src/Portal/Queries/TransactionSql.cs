@@ -11,7 +11,7 @@ internal static class TransactionSql
 {
     // Positions of the parameters, in the order With() passes them.
     private const int From = 0, To = 1, Service = 2, Endpoint = 3, Instance = 4, Pattern = 5, WideFrom = 6, WideTo = 7, Edges = 8,
-        Min = 9, Max = 10, Skip = 11, Take = 12;
+        Min = 9, Max = 10, Skip = 11, Take = 12, Candidates = 13;
 
     // Declared before the queries built from them: static fields are initialised in order.
     private static readonly string TraceSpans = $$"""
@@ -36,7 +36,8 @@ internal static class TransactionSql
     private static readonly string MatchSql = $$"""
         SELECT trace_id,
                (array_agg(span_id ORDER BY duration_us DESC))[1] AS match_span_id,
-               max(duration_us) AS match_us
+               max(duration_us) AS match_us,
+               min(start_time) AS first_match
         FROM spans
         WHERE start_time >= {{{From}}} AND start_time < {{{To}}}
           AND ({{{Service}}} = '' OR service = {{{Service}}})
@@ -83,6 +84,30 @@ internal static class TransactionSql
     }
 
     /// <summary>
+    /// The newest page (and a row more), as <see cref="CandidateRowData"/>, from the traces whose matching spans started
+    /// last: a trace starts no later than its first matching span, so a candidate that starts after every other trace's
+    /// first matching span is placed for sure. "Complete" says the page holds only such candidates; otherwise (or with
+    /// no row) <see cref="PageByStart"/> answers. Only the candidates' starts are read, not every trace's.
+    /// </summary>
+    public static readonly string NewestPage = $$"""
+        WITH matching AS MATERIALIZED (
+            SELECT * FROM ({{MatchSql}}) x WHERE match_us >= {{{Min}}} AND match_us < {{{Max}}}
+        ),
+        candidates AS (
+            SELECT m.*, f.trace_start
+            FROM (SELECT * FROM matching ORDER BY first_match DESC, trace_id LIMIT {{{Candidates}}}) m
+            CROSS JOIN LATERAL ({{StartSql}}) f
+        ),
+        bound AS (SELECT first_match FROM matching ORDER BY first_match DESC, trace_id OFFSET {{{Candidates}}} LIMIT 1)
+        SELECT {{Columns}},
+               NOT EXISTS (SELECT FROM bound)
+                 OR (SELECT count(*) FROM candidates c, bound b WHERE c.trace_start > b.first_match) >= {{{Skip}}} + {{{Take}}} AS "Complete"
+        FROM (SELECT * FROM candidates ORDER BY trace_start DESC, trace_id OFFSET {{{Skip}}} LIMIT {{{Take}}}) m
+        CROSS JOIN LATERAL ({{SummarySql}}) t
+        ORDER BY m.trace_start DESC, m.trace_id
+        """;
+
+    /// <summary>
     /// Counts per duration bucket, as <see cref="BucketCount"/>. Only a status filter needs each trace summed up; without
     /// one the matching spans alone answer.
     /// </summary>
@@ -104,9 +129,10 @@ internal static class TransactionSql
     }
 
     /// <summary>The SQL with the filter's values as parameters.</summary>
-    public static FormattableString With(string sql, TransactionFilter f) => FormattableStringFactory.Create(sql,
+    public static FormattableString With(string sql, TransactionFilter f, int candidates = 0) => FormattableStringFactory.Create(sql,
         f.Time.From, f.Time.To, f.Service ?? "", f.Endpoint ?? "", f.Instance ?? "",
         f.Text is null ? "" : $"%{TransactionQueries.EscapeLike(f.Text)}%",
         f.Time.From - TransactionQueries.TraceMargin, f.Time.To + TransactionQueries.TraceMargin, DurationBuckets.Edges,
-        f.MinMicros ?? 0, f.MaxMicros ?? long.MaxValue, (f.Page - 1) * TransactionFilter.PageSize, TransactionFilter.PageSize + 1);
+        f.MinMicros ?? 0, f.MaxMicros ?? long.MaxValue, (f.Page - 1) * TransactionFilter.PageSize, TransactionFilter.PageSize + 1,
+        candidates);
 }

@@ -125,12 +125,15 @@ public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<Inges
         Assert.Equal((1L, 1L), (slowOnly.Histogram[slow].Count, slowOnly.Histogram[fast].Count));
     }
 
-    [Fact]
-    public async Task Transactions_listed_by_start_page_in_the_order_of_their_traces_start()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(1)]
+    public async Task Transactions_listed_by_start_page_in_the_order_of_their_traces_start(int candidatesPerRow)
     {
         var ledger = Unique("ledger");
-        // 60 traces: the ledger call i at Base + i s lasting i + 1 ms; every third root starts 30 s earlier.
-        var traces = Enumerable.Range(0, 60).Select(i => (Id: NewTraceId(), Root: NewSpanId(), Start: Base.AddSeconds(i - (i % 3 == 0 ? 30 : 0)), Index: i)).ToList();
+        // 250 traces: the ledger call i at Base + i s lasting i + 1 ms; every third root starts 30 s earlier, so the order
+        // of the traces' starts is not that of their ledger calls.
+        var traces = Enumerable.Range(0, 250).Select(i => (Id: NewTraceId(), Root: NewSpanId(), Start: Base.AddSeconds(i - (i % 3 == 0 ? 30 : 0)), Index: i)).ToList();
         await PostAsync("/api/ingest/calls", new
         {
             records = traces.SelectMany(t => new[]
@@ -139,20 +142,24 @@ public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<Inges
                 Call(t.Id, NewSpanId(), t.Root, ledger, Base.AddSeconds(t.Index), t.Index + 1),
             }),
         });
-        Task<TransactionPage> List(TransactionSort sort, int page, long? minMicros = null) => WithScope(s => s.GetRequiredService<TransactionQueries>().ListAsync(
-            Filter(ledger, Base, Base.AddMinutes(2), minMicros: minMicros, sort: sort) with { Page = page }, CancellationToken.None));
+        Task<TransactionPage> List(TransactionSort sort, int page, long? minMicros = null) => WithScope(s =>
+            new TransactionQueries(s.GetRequiredService<Portal.Storage.PortalDbContext>()) { CandidatesPerRow = candidatesPerRow }.ListAsync(
+                Filter(ledger, Base, Base.AddMinutes(5), minMicros: minMicros, sort: sort) with { Page = page }, CancellationToken.None));
         var newestFirst = traces.OrderByDescending(t => t.Start).Select(t => t.Id).ToList();
 
-        var (first, second) = (await List(TransactionSort.TimeDescending, 1), await List(TransactionSort.TimeDescending, 2));
-        Assert.Equal((50, true, 60L), (first.Rows.Count, first.HasMore, first.Total));
-        Assert.Equal((10, false), (second.Rows.Count, second.HasMore));
-        Assert.Equal(newestFirst, first.Rows.Concat(second.Rows).Select(r => r.TraceId));
-        Assert.All(first.Rows, r => Assert.InRange((r.Start - traces.Single(t => t.Id == r.TraceId).Start).Duration(), TimeSpan.Zero, TimeSpan.FromMicroseconds(1)));
+        var pages = new List<TransactionPage>();
+        for (var page = 1; page <= 5; page++) pages.Add(await List(TransactionSort.TimeDescending, page));
+
+        Assert.Equal([50, 50, 50, 50, 50], pages.Select(p => p.Rows.Count));
+        Assert.Equal([true, true, true, true, false], pages.Select(p => p.HasMore));
+        Assert.All(pages, p => Assert.Equal(250, p.Total));
+        Assert.Equal(newestFirst, pages.SelectMany(p => p.Rows).Select(r => r.TraceId));
+        Assert.All(pages[0].Rows, r => Assert.InRange((r.Start - traces.Single(t => t.Id == r.TraceId).Start).Duration(), TimeSpan.Zero, TimeSpan.FromMicroseconds(1)));
         Assert.Equal(Enumerable.Reverse(newestFirst).Take(50), (await List(TransactionSort.TimeAscending, 1)).Rows.Select(r => r.TraceId));
 
-        var slow = await List(TransactionSort.TimeDescending, 1, minMicros: 30_000);
-        Assert.Equal(31, slow.Total);
-        Assert.Equal(traces.Where(t => t.Index >= 29).OrderByDescending(t => t.Start).Select(t => t.Id), slow.Rows.Select(r => r.TraceId));
+        var slow = await List(TransactionSort.TimeDescending, 2, minMicros: 30_000);
+        Assert.Equal(221, slow.Total);
+        Assert.Equal(traces.Where(t => t.Index >= 29).OrderByDescending(t => t.Start).Skip(50).Take(50).Select(t => t.Id), slow.Rows.Select(r => r.TraceId));
     }
 
     [Fact]
