@@ -32,19 +32,19 @@ internal static class TransactionSql
         {TraceSpans}
         """;
 
+    // Per trace, its longest matching span (the earliest of equals) and when its first matching span started: one sort of
+    // the matching spans, where an aggregate with ORDER BY would sort once per trace.
     // Empty strings stand for "any" so every parameter has a type; the planner sees the values and drops the dead branches.
     private static readonly string MatchSql = $$"""
-        SELECT trace_id,
-               (array_agg(span_id ORDER BY duration_us DESC))[1] AS match_span_id,
-               max(duration_us) AS match_us,
-               min(start_time) AS first_match
+        SELECT DISTINCT ON (trace_id) trace_id, span_id AS match_span_id, duration_us AS match_us,
+               min(start_time) OVER (PARTITION BY trace_id) AS first_match
         FROM spans
         WHERE start_time >= {{{From}}} AND start_time < {{{To}}}
           AND ({{{Service}}} = '' OR service = {{{Service}}})
           AND ({{{Endpoint}}} = '' OR endpoint = {{{Endpoint}}})
           AND ({{{Instance}}} = '' OR instance = {{{Instance}}})
           AND ({{{Pattern}}} = '' OR attributes::text ILIKE {{{Pattern}}} ESCAPE '\')
-        GROUP BY trace_id
+        ORDER BY trace_id, duration_us DESC, start_time
         """;
 
     private static readonly string Columns = $$"""
