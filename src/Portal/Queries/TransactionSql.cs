@@ -37,13 +37,15 @@ internal static class TransactionSql
     // Empty strings stand for "any" so every parameter has a type; the planner sees the values and drops the dead branches.
     private static readonly string MatchSql = $$"""
         SELECT DISTINCT ON (trace_id) trace_id, span_id AS match_span_id, duration_us AS match_us,
-               min(start_time) OVER (PARTITION BY trace_id) AS first_match
+               min(start_time) OVER trace AS first_match
         FROM spans
         WHERE start_time >= {{{From}}} AND start_time < {{{To}}}
           AND ({{{Service}}} = '' OR service = {{{Service}}})
           AND ({{{Endpoint}}} = '' OR endpoint = {{{Endpoint}}})
           AND ({{{Instance}}} = '' OR instance = {{{Instance}}})
           AND ({{{Pattern}}} = '' OR attributes::text ILIKE {{{Pattern}}} ESCAPE '\')
+        -- Ordered as DISTINCT ON needs, with the whole trace as the frame, so one sort serves both.
+        WINDOW trace AS (PARTITION BY trace_id ORDER BY duration_us DESC, start_time ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
         ORDER BY trace_id, duration_us DESC, start_time
         """;
 
