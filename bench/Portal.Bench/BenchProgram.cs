@@ -21,7 +21,11 @@ public static class BenchProgram
         var output = new Option<FileInfo>("--output") { Description = "Where to write the Markdown table.", DefaultValueFactory = _ => new FileInfo("bench/RESULTS.md") };
         var querySpans = new Option<int?>("--query-spans") { Description = "Spans stored for the query benchmark (default 2,000,000)." };
         var queryLogs = new Option<int?>("--query-logs") { Description = "Log lines stored for the query benchmark (default 1,000,000)." };
-        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output, querySpans, queryLogs };
+        var keepCluster = new Option<DirectoryInfo?>("--keep-cluster")
+        {
+            Description = "Keep the PostgreSQL cluster in this folder and reuse it: the query benchmark fills its database once and later runs measure the same rows.",
+        };
+        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output, querySpans, queryLogs, keepCluster };
         root.SetAction(async parse =>
         {
             var sizes = parse.GetValue(quick) ? BenchSizes.QuickSizes : BenchSizes.Full;
@@ -31,7 +35,7 @@ public static class BenchProgram
                 QueryLogs = parse.GetValue(queryLogs) ?? sizes.QueryLogs,
             };
             var started = DateTime.UtcNow;
-            var figures = await BenchSuite.RunAsync(sizes, parse.GetValue(only) ?? [], Console.Error);
+            var figures = await BenchSuite.RunAsync(sizes, parse.GetValue(only) ?? [], parse.GetValue(keepCluster), Console.Error);
             var table = ResultsWriter.Table(figures, started);
             var notes = figures.Where(f => f.Note is not null).Select(f => $"- **{f.Name}**: {f.Note}");
             var file = parse.GetValue(output)!;

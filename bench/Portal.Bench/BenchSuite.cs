@@ -19,7 +19,7 @@ public static class BenchSuite
     private static readonly string[] InProcess = ["decode", "window", "inference"];
     public static readonly string[] Names = [.. InProcess, "ingest", "gauge", "accuracy", "queries"];
 
-    public static async Task<List<Figure>> RunAsync(BenchSizes sizes, IReadOnlyCollection<string> only, TextWriter log)
+    public static async Task<List<Figure>> RunAsync(BenchSizes sizes, IReadOnlyCollection<string> only, DirectoryInfo? keptCluster, TextWriter log)
     {
         var figures = new List<Figure>();
         bool Selected(string name) => only.Count == 0 || only.Contains(name);
@@ -29,7 +29,7 @@ public static class BenchSuite
         if (Selected("inference")) figures.AddRange(Timed("inference", log, () => InferenceBenchmark.Run(sizes, log)));
         if (!Names.Except(InProcess).Any(Selected)) return figures;
 
-        await using var cluster = await BenchCluster.StartAsync();
+        await using var cluster = await BenchCluster.StartAsync(keptCluster);
         if (Selected("ingest")) figures.AddRange(await TimedAsync("ingest", log, () => IngestBenchmark.RunAsync(cluster, sizes, log)));
         if (Selected("gauge")) figures.AddRange(await TimedAsync("gauge", log, () => GaugeLatencyBenchmark.RunAsync(cluster, sizes, log)));
         if (Selected("accuracy")) figures.AddRange(await TimedAsync("accuracy", log, () => AccuracyBenchmark.RunAsync(cluster, sizes, log)));

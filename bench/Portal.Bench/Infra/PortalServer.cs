@@ -24,7 +24,8 @@ public sealed class PortalServer : IAsyncDisposable
         return http;
     }
 
-    public static async Task<PortalServer> StartAsync(string connectionString, IngestKey key, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<PortalServer> StartAsync(string connectionString, IngestKey key, IReadOnlyDictionary<string, string?>? settings = null,
+        TimeSpan? readyWithin = null)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -36,7 +37,7 @@ public sealed class PortalServer : IAsyncDisposable
         foreach (var (name, value) in key.Environment) environment[name] = value;
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) environment[name] = value;
         var server = new PortalServer(Testing.PortalProcess.Start(environment));
-        await server._process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await server._process.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(60));
         // Reads (query API, live feed) need a session like a person's: an Ops user signed in through the sign-in page.
         var user = await Testing.TestUsers.CreateAsync(connectionString, Security.PortalRoles.Ops);
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };

@@ -13,22 +13,15 @@ public sealed class TransactionQueries(PortalDbContext db)
     /// <summary>How far around the interval a listed transaction's other spans are looked for.</summary>
     public static readonly TimeSpan TraceMargin = TimeSpan.FromMinutes(10);
 
+    /// <summary>Traces whose start is read for the newest page, per row it shows (and the rows before it). Tests lower it.</summary>
+    internal int CandidatesPerRow { get; init; } = 4;
+
     public async Task<TransactionPage> ListAsync(TransactionFilter filter, CancellationToken ct)
     {
-        var matching = Matching(filter);
-
-        var rows = await Sorted(WithDuration(matching, filter), filter.Sort)
-            .Skip((filter.Page - 1) * TransactionFilter.PageSize)
-            .Take(TransactionFilter.PageSize + 1)
-            .ToListAsync(ct);
+        var rows = await RowsAsync(filter, ct);
 
         // One pass for the histogram (every duration) and the total (the duration filter applied).
-        var min = filter.MinMicros ?? 0;
-        var max = filter.MaxMicros ?? long.MaxValue;
-        var buckets = await matching
-            .GroupBy(r => r.Bucket)
-            .Select(g => new { Bucket = g.Key, Count = g.LongCount(), InFilter = g.LongCount(r => r.MatchMicros >= min && r.MatchMicros < max) })
-            .ToListAsync(ct);
+        var buckets = await db.Database.SqlQuery<BucketCount>(TransactionSql.With(TransactionSql.Histogram(filter.Status), filter)).ToListAsync(ct);
         var counts = buckets.ToDictionary(b => b.Bucket, b => b.Count);
 
         var selected = SelectedBucket(filter);
@@ -44,50 +37,32 @@ public sealed class TransactionQueries(PortalDbContext db)
             histogram);
     }
 
+    /// <summary>
+    /// The page and a row more. Listed by start without a status filter (the common case), a page is chosen before its
+    /// traces are summed up; the newest pages first from a few candidates, which usually suffice.
+    /// </summary>
+    private async Task<List<TransactionRowData>> RowsAsync(TransactionFilter filter, CancellationToken ct)
+    {
+        if (filter.Status != TransactionStatus.All || filter.Sort is not (TransactionSort.TimeDescending or TransactionSort.TimeAscending))
+        {
+            return await Sorted(WithDuration(Matching(filter), filter), filter.Sort)
+                .Skip((filter.Page - 1) * TransactionFilter.PageSize)
+                .Take(TransactionFilter.PageSize + 1)
+                .ToListAsync(ct);
+        }
+        if (filter.Sort == TransactionSort.TimeDescending)
+        {
+            var candidates = (filter.Page * TransactionFilter.PageSize + 1) * CandidatesPerRow;
+            var newest = await db.Database.SqlQuery<CandidateRowData>(TransactionSql.With(TransactionSql.NewestPage, filter, candidates)).ToListAsync(ct);
+            if (newest is [{ Complete: true }, ..]) return [.. newest];
+        }
+        return await db.Database.SqlQuery<TransactionRowData>(TransactionSql.With(TransactionSql.PageByStart(filter.Sort), filter)).ToListAsync(ct);
+    }
+
     /// <summary>Transactions with a matching span, summed up; everything but the duration filter and the order.</summary>
     private IQueryable<TransactionRowData> Matching(TransactionFilter f)
     {
-        var from = f.Time.From;
-        var to = f.Time.To;
-        var wideFrom = from - TraceMargin;
-        var wideTo = to + TraceMargin;
-        var service = f.Service ?? "";
-        var endpoint = f.Endpoint ?? "";
-        var instance = f.Instance ?? "";
-        var pattern = f.Text is null ? "" : $"%{EscapeLike(f.Text)}%";
-        var edges = DurationBuckets.Edges;
-
-        // Empty strings stand for "any" so every parameter has a type; the planner sees the values and drops the dead branches.
-        var query = db.Database.SqlQuery<TransactionRowData>($"""
-            SELECT m.trace_id AS "TraceId", m.match_span_id AS "MatchSpanId", m.match_us AS "MatchMicros",
-                   width_bucket(m.match_us, {edges}) AS "Bucket",
-                   t.span_count AS "SpanCount", t.error_count AS "ErrorCount", t.trace_start AS "TraceStart",
-                   t.root_service AS "RootService", t.root_endpoint AS "RootEndpoint", t.root_us AS "RootMicros", t.root_found AS "RootFound"
-            FROM (
-                SELECT trace_id,
-                       (array_agg(span_id ORDER BY duration_us DESC))[1] AS match_span_id,
-                       max(duration_us) AS match_us
-                FROM spans
-                WHERE start_time >= {from} AND start_time < {to}
-                  AND ({service} = '' OR service = {service})
-                  AND ({endpoint} = '' OR endpoint = {endpoint})
-                  AND ({instance} = '' OR instance = {instance})
-                  AND ({pattern} = '' OR attributes::text ILIKE {pattern} ESCAPE '\')
-                GROUP BY trace_id
-            ) m
-            CROSS JOIN LATERAL (
-                SELECT count(*) AS span_count,
-                       count(*) FILTER (WHERE s.is_error) AS error_count,
-                       min(s.start_time) AS trace_start,
-                       (array_agg(s.service ORDER BY s.parent_span_id IS NOT NULL, s.start_time))[1] AS root_service,
-                       (array_agg(s.endpoint ORDER BY s.parent_span_id IS NOT NULL, s.start_time))[1] AS root_endpoint,
-                       (array_agg(s.duration_us ORDER BY s.parent_span_id IS NOT NULL, s.start_time))[1] AS root_us,
-                       bool_or(s.parent_span_id IS NULL) AS root_found
-                FROM spans s
-                WHERE s.trace_id = m.trace_id AND s.start_time >= {wideFrom} AND s.start_time < {wideTo}
-            ) t
-            """);
-
+        var query = db.Database.SqlQuery<TransactionRowData>(TransactionSql.With(TransactionSql.Summed, f));
         return f.Status switch
         {
             TransactionStatus.Ok => query.Where(r => r.ErrorCount == 0),

@@ -18,7 +18,7 @@ public sealed record TransactionRow(
 public sealed record TransactionPage(IReadOnlyList<TransactionRow> Rows, bool HasMore, long Total, IReadOnlyList<HistogramBar> Histogram);
 
 /// <summary>The columns of the transactions query, named as the SQL aliases them.</summary>
-internal sealed class TransactionRowData
+internal class TransactionRowData
 {
     public byte[] TraceId { get; set; } = [];
     public byte[] MatchSpanId { get; set; } = [];
@@ -31,4 +31,18 @@ internal sealed class TransactionRowData
     public string RootEndpoint { get; set; } = "";
     public long RootMicros { get; set; }
     public bool RootFound { get; set; }
+}
+
+/// <summary>A row of the newest page and whether that page is known to be right (see <see cref="TransactionSql.NewestPage"/>).</summary>
+internal sealed class CandidateRowData : TransactionRowData
+{
+    public bool Complete { get; set; }
+}
+
+/// <summary>How many matching transactions fall in one duration bucket, and how many of those the duration filter keeps.</summary>
+internal sealed class BucketCount
+{
+    public int Bucket { get; set; }
+    public long Count { get; set; }
+    public long InFilter { get; set; }
 }

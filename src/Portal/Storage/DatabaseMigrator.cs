@@ -86,7 +86,8 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        // No time limit: a migration that builds an index on a filled store takes as long as the rows need.
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

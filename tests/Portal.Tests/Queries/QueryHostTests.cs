@@ -86,6 +86,83 @@ public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<Inges
     }
 
     [Fact]
+    public async Task The_histogram_and_the_total_follow_the_status_filter_and_the_total_follows_the_duration_filter()
+    {
+        var ledger = Unique("ledger");
+        var (failed, ok) = (NewTraceId(), NewTraceId());
+        var failedRoot = NewSpanId();
+        await PostAsync("/api/ingest/calls", new
+        {
+            records = new[]
+            {
+                // The ledger call succeeds but its transaction fails: the status is the whole trace's.
+                Call(failed, failedRoot, null, "gateway", Base.AddSeconds(10), 900, success: false),
+                Call(failed, NewSpanId(), failedRoot, ledger, Base.AddSeconds(11), 120),
+                Call(ok, NewSpanId(), null, ledger, Base.AddSeconds(20), 20),
+            },
+        });
+        var (slow, fast) = (DurationBuckets.Of(120_000), DurationBuckets.Of(20_000));
+        Task<TransactionPage> List(TransactionStatus status, long? minMicros = null) =>
+            WithScope(s => s.GetRequiredService<TransactionQueries>().ListAsync(Filter(ledger, Base, Base.AddMinutes(1), status, minMicros), CancellationToken.None));
+
+        var all = await List(TransactionStatus.All);
+        Assert.Equal(2, all.Total);
+        Assert.Equal([ok, failed], all.Rows.Select(r => r.TraceId));
+        Assert.Equal((1L, 1L), (all.Histogram[slow].Count, all.Histogram[fast].Count));
+
+        var errors = await List(TransactionStatus.Error);
+        Assert.Equal(1, errors.Total);
+        Assert.Equal((1L, 0L), (errors.Histogram[slow].Count, errors.Histogram[fast].Count));
+
+        var oks = await List(TransactionStatus.Ok);
+        Assert.Equal(1, oks.Total);
+        Assert.Equal((0L, 1L), (oks.Histogram[slow].Count, oks.Histogram[fast].Count));
+
+        // The duration filter narrows the list and the total, not the histogram it is chosen from.
+        var slowOnly = await List(TransactionStatus.All, minMicros: 100_000);
+        Assert.Equal(1, slowOnly.Total);
+        Assert.Equal([failed], slowOnly.Rows.Select(r => r.TraceId));
+        Assert.Equal((1L, 1L), (slowOnly.Histogram[slow].Count, slowOnly.Histogram[fast].Count));
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(1)]
+    public async Task Transactions_listed_by_start_page_in_the_order_of_their_traces_start(int candidatesPerRow)
+    {
+        var ledger = Unique("ledger");
+        // 250 traces: the ledger call i at Base + i s lasting i + 1 ms; every third root starts 30 s earlier, so the order
+        // of the traces' starts is not that of their ledger calls.
+        var traces = Enumerable.Range(0, 250).Select(i => (Id: NewTraceId(), Root: NewSpanId(), Start: Base.AddSeconds(i - (i % 3 == 0 ? 30 : 0)), Index: i)).ToList();
+        await PostAsync("/api/ingest/calls", new
+        {
+            records = traces.SelectMany(t => new[]
+            {
+                Call(t.Id, t.Root, null, "gateway", t.Start, 2_000),
+                Call(t.Id, NewSpanId(), t.Root, ledger, Base.AddSeconds(t.Index), t.Index + 1),
+            }),
+        });
+        Task<TransactionPage> List(TransactionSort sort, int page, long? minMicros = null) => WithScope(s =>
+            new TransactionQueries(s.GetRequiredService<Portal.Storage.PortalDbContext>()) { CandidatesPerRow = candidatesPerRow }.ListAsync(
+                Filter(ledger, Base, Base.AddMinutes(5), minMicros: minMicros, sort: sort) with { Page = page }, CancellationToken.None));
+        var newestFirst = traces.OrderByDescending(t => t.Start).Select(t => t.Id).ToList();
+
+        var pages = new List<TransactionPage>();
+        for (var page = 1; page <= 5; page++) pages.Add(await List(TransactionSort.TimeDescending, page));
+
+        Assert.Equal([50, 50, 50, 50, 50], pages.Select(p => p.Rows.Count));
+        Assert.Equal([true, true, true, true, false], pages.Select(p => p.HasMore));
+        Assert.All(pages, p => Assert.Equal(250, p.Total));
+        Assert.Equal(newestFirst, pages.SelectMany(p => p.Rows).Select(r => r.TraceId));
+        Assert.All(pages[0].Rows, r => Assert.InRange((r.Start - traces.Single(t => t.Id == r.TraceId).Start).Duration(), TimeSpan.Zero, TimeSpan.FromMicroseconds(1)));
+        Assert.Equal(Enumerable.Reverse(newestFirst).Take(50), (await List(TransactionSort.TimeAscending, 1)).Rows.Select(r => r.TraceId));
+
+        var slow = await List(TransactionSort.TimeDescending, 2, minMicros: 30_000);
+        Assert.Equal(221, slow.Total);
+        Assert.Equal(traces.Where(t => t.Index >= 29).OrderByDescending(t => t.Start).Skip(50).Take(50).Select(t => t.Id), slow.Rows.Select(r => r.TraceId));
+    }
+
+    [Fact]
     public async Task The_trace_view_reads_every_span_of_a_trace()
     {
         var traceId = NewTraceId();
@@ -138,6 +215,60 @@ public sealed class QueryHostTests(IngestHostFixture host) : IClassFixture<Inges
         Assert.Single((await SearchAsync("insufficient", instance, LogLevel.Warn)).Lines);
         Assert.Single((await SearchAsync("'):*&|!<script>", instance)).Lines);
         Assert.Single((await SearchAsync("'):*&|!<scri*", instance)).Lines);
+    }
+
+    [Fact]
+    public async Task A_search_across_midnight_pages_through_both_day_partitions_newest_first()
+    {
+        var word = $"w{Guid.NewGuid():N}"[..14];
+        var midnight = DateTime.UtcNow.Date;
+        // 150 lines, two per second: 74 before midnight (yesterday's partition), 76 after.
+        var messages = Enumerable.Range(0, 150).Select(i => $"{word} line {i}").ToList();
+        await PostAsync("/api/ingest/logs", new { logs = messages.Select((m, i) => Log(Unique("ledger"), midnight.AddSeconds(i / 2 - 37), m)) });
+        Task<LogPage> Page(int page) => WithScope(s => s.GetRequiredService<LogSearch>().SearchAsync(
+            new LogFilter(new QueryTime(midnight.AddMinutes(-5), midnight.AddMinutes(5)), word, LogSearchTerms.Parse(word), null, null, null, null, null, page, false),
+            CancellationToken.None));
+
+        var (first, second) = (await Page(1), await Page(2));
+
+        Assert.Equal((LogFilter.PageSize, true), (first.Lines.Count, first.HasMore));
+        Assert.Equal((50, false), (second.Lines.Count, second.HasMore));
+        var found = first.Lines.Concat(second.Lines).ToList();
+        Assert.Equal(found.OrderByDescending(l => l.Time).ThenByDescending(l => l.Id).Select(l => l.Id), found.Select(l => l.Id));
+        Assert.Equal(messages.Order(), found.Select(l => l.Message).Order());
+        Assert.Equal(74, found.Count(l => l.Time < midnight));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task A_word_too_rare_among_the_newest_lines_is_found_through_the_index_in_the_same_order(int everyNth)
+    {
+        var word = $"w{Guid.NewGuid():N}"[..14];
+        var start = DateTime.UtcNow.Date.AddHours(-3).AddMinutes(everyNth);
+        // 400 lines, one in everyNth with the word, then 150 newer lines without it.
+        var messages = Enumerable.Range(0, 400).Select(i => i % everyNth == 0 ? $"{word} line {i}" : $"filler line {i}")
+            .Concat(Enumerable.Range(0, 150).Select(i => $"newer filler {i}")).ToList();
+        await PostAsync("/api/ingest/logs", new { logs = messages.Select((m, i) => Log(Unique("ledger"), start.AddMilliseconds(100 * (i / 3)), m)) });
+        Task<LogPage> Page(LogSearch search, int page) => search.SearchAsync(
+            new LogFilter(new QueryTime(start, start.AddMinutes(1)), word, LogSearchTerms.Parse(word), null, null, null, null, null, page, false),
+            CancellationToken.None);
+
+        // Reading one newest line per line wanted finds too few matches, so every page comes from the GIN index.
+        var (pages, expected) = await WithScope(async s =>
+        {
+            var db = s.GetRequiredService<Portal.Storage.PortalDbContext>();
+            var (fallback, usual) = (new LogSearch(db) { LinesReadPerMatch = 1 }, new LogSearch(db));
+            var found = new List<(LogPage, LogPage)>();
+            for (var page = 1; page <= 3; page++) found.Add((await Page(fallback, page), await Page(usual, page)));
+            return (found.Select(p => p.Item1).ToList(), found.Select(p => p.Item2).ToList());
+        });
+
+        Assert.Equal(expected.Select(p => p.Lines.Select(l => l.Id)), pages.Select(p => p.Lines.Select(l => l.Id)));
+        Assert.Equal(expected.Select(p => p.HasMore), pages.Select(p => p.HasMore));
+        var all = pages.SelectMany(p => p.Lines).ToList();
+        Assert.Equal(400 / everyNth, all.Count);
+        Assert.Equal(all.OrderByDescending(l => l.Time).ThenByDescending(l => l.Id).Select(l => l.Id), all.Select(l => l.Id));
     }
 
     [Fact]
