@@ -40,6 +40,15 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
         return false;
     }
 
+    /// <summary>Starts loading the table lines that <see cref="Remember"/> of <paramref name="spanId"/> and <see cref="TryGetService"/> of <paramref name="parent"/> will touch.</summary>
+    public void Prefetch(SpanId spanId, SpanId? parent)
+    {
+        _remembered.Prefetch(spanId.Value);
+        if (parent is not { } parentId) return;
+        _remembered.Prefetch(parentId.Value);
+        _rememberedOlder.Prefetch(parentId.Value);
+    }
+
     public void Remember(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
     {
         if (_remembered.Count >= _rememberTurnCount) TurnRemembered(_rememberedSince);

@@ -2,7 +2,7 @@ namespace Portal.Core.Windowing;
 
 /// <summary>
 /// One window that is not final yet: the aggregate of every key seen in it, and which keys changed since it was emitted.
-/// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays are allocated once, not every second.
+/// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays (the slots' bucket arrays too) are allocated once, not every second.
 /// </summary>
 internal sealed class OpenWindow(long index)
 {
@@ -26,8 +26,11 @@ internal sealed class OpenWindow(long index)
     /// <summary>Empties this (final) window and makes it the window <paramref name="index"/>.</summary>
     public void Reuse(long index)
     {
-        for (var slot = 0; slot < KeyCount; slot++) _slotPlusOneByKeyId[_slots[slot].KeyId] = 0;
-        Array.Clear(_slots, 0, KeyCount);
+        for (var slot = 0; slot < KeyCount; slot++)
+        {
+            _slotPlusOneByKeyId[_slots[slot].KeyId] = 0;
+            _slots[slot].Reset();
+        }
         KeyCount = 0;
         Changed.Clear();
         FirstEmitted = false;

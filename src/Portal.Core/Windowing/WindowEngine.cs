@@ -74,6 +74,8 @@ public sealed partial class WindowEngine
     {
         ArgumentNullException.ThrowIfNull(span);
         _started = true;
+        // The span tables' lines arrive while the watermark and the other scopes are updated.
+        _edges.Prefetch(span.SpanId, span.ParentSpanId);
         var eventTicks = span.StartTime.Ticks;
         var arrivalTicks = arrivalUtc.Ticks;
         _recordsTotal++;
