@@ -37,6 +37,14 @@ internal sealed class OpenWindow(long index)
         Index = index;
     }
 
+    /// <summary>Starts loading the slot of <paramref name="keyId"/>, when the key has one (see <see cref="CacheHint"/>).</summary>
+    public void Prefetch(int keyId)
+    {
+        if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length) return;
+        var slot = _slotPlusOneByKeyId[keyId] - 1;
+        if (slot >= 0) CacheHint.Prefetch(ref _slots[slot]);
+    }
+
     public void Add(int keyId, long durationMicros, int bucketIndex, bool isError)
     {
         if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length)

@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Portal.Core.Windowing;
 
@@ -44,15 +42,8 @@ internal sealed class SpanIdTable
         return false;
     }
 
-    /// <summary>
-    /// Asks the CPU to load the cache line where <paramref name="key"/>'s probe starts, without waiting for it. At millions
-    /// of entries the table is far larger than the caches: a caller that prefetches, does other work, then looks up,
-    /// overlaps the memory latency with that work instead of stalling on it.
-    /// </summary>
-    public unsafe void Prefetch(ulong key)
-    {
-        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref _entries[Home(key)]));
-    }
+    /// <summary>Starts loading the line where <paramref name="key"/>'s probe starts (see <see cref="CacheHint"/>).</summary>
+    public void Prefetch(ulong key) => CacheHint.Prefetch(ref _entries[Home(key)]);
 
     /// <summary>Adds or replaces the value of <paramref name="key"/>.</summary>
     public void Set(ulong key, int value)
