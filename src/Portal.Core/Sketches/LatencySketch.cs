@@ -28,7 +28,7 @@ public sealed class LatencySketch
 
     private static readonly double[] Representatives = BuildRepresentatives();
 
-    private const int MaxSparseBuckets = 64;
+    internal const int MaxSparseBuckets = 64;
     /// <summary>Sparse entries pack (bucket index &lt;&lt; 20 | count); the engine's <see cref="Windowing.BucketCounts"/> packs the same way.</summary>
     internal const int SparseCountBits = 20;
     internal const uint SparseCountMask = (1u << SparseCountBits) - 1;
