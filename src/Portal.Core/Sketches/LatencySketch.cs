@@ -29,7 +29,7 @@ public sealed class LatencySketch
     private static readonly double[] Representatives = BuildRepresentatives();
 
     internal const int MaxSparseBuckets = 64;
-    /// <summary>Sparse entries pack (bucket index &lt;&lt; 20 | count); the engine's <see cref="Windowing.BucketCounts"/> packs the same way.</summary>
+    /// <summary>Sparse entries pack (bucket index &lt;&lt; 20 | count); the engine's <see cref="Windowing.BucketCounts"/> packs the same way, with the index plus one.</summary>
     internal const int SparseCountBits = 20;
     internal const uint SparseCountMask = (1u << SparseCountBits) - 1;
 
@@ -46,7 +46,10 @@ public sealed class LatencySketch
 
     public bool IsEmpty => Count == 0;
 
-    /// <summary>The bucket a duration falls in. Compute it once per record and pass it to <see cref="AddBucket(int)"/> for each scope.</summary>
+    /// <summary>
+    /// The bucket a duration falls in: 1 + ⌈ln v / ln γ⌉, read from <see cref="BucketIndexTable"/> (the same bucket for every
+    /// value, without a logarithm). Compute it once per record and pass it to <see cref="AddBucket(int)"/> for each scope.
+    /// </summary>
     public static int BucketIndex(long valueMicros) => BucketIndexTable.Of(valueMicros);
 
     /// <summary>The value a quantile in this bucket reports.</summary>
