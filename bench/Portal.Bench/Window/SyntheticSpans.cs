@@ -70,5 +70,23 @@ internal sealed class SyntheticSpans
             }
         }
         Array.Sort(Arrivals, Spans);
+        // The host's decoder allocates a batch's spans one after another, in arrival order. Generated in trace order and
+        // then sorted, every record would sit far from the previous one, a cache miss that the host never pays and that
+        // measured a third of the engine's time: copy them in arrival order.
+        for (var i = 0; i < Spans.Length; i++) Spans[i] = Copy(Spans[i]);
     }
+
+    private static SpanRecord Copy(SpanRecord span) => new()
+    {
+        TraceId = span.TraceId,
+        SpanId = span.SpanId,
+        ParentSpanId = span.ParentSpanId,
+        Service = span.Service,
+        Endpoint = span.Endpoint,
+        Instance = span.Instance,
+        StartTime = span.StartTime,
+        DurationMicros = span.DurationMicros,
+        IsError = span.IsError,
+        Scenario = span.Scenario,
+    };
 }

@@ -21,17 +21,17 @@ public sealed class LatencySketch
     /// <summary>The first byte of <see cref="Serialize"/>; it fixes α and the bucket mapping.</summary>
     private const byte FormatVersion = 1;
 
-    private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
-    private static readonly double InverseLogGamma = 1 / Math.Log(Gamma);
+    private static readonly double Gamma = BucketIndexTable.Gamma;
 
     /// <summary>The bucket of <see cref="long.MaxValue"/>: no value maps higher.</summary>
-    public static readonly int MaxBucketIndex = BucketIndex(long.MaxValue);
+    public static readonly int MaxBucketIndex = BucketIndexTable.MaxBucketIndex;
 
     private static readonly double[] Representatives = BuildRepresentatives();
 
-    private const int MaxSparseBuckets = 64;
-    private const int SparseCountBits = 20;
-    private const uint SparseCountMask = (1u << SparseCountBits) - 1;
+    internal const int MaxSparseBuckets = 64;
+    /// <summary>Sparse entries pack (bucket index &lt;&lt; 20 | count); the engine's <see cref="Windowing.BucketCounts"/> packs the same way, with the index plus one.</summary>
+    internal const int SparseCountBits = 20;
+    internal const uint SparseCountMask = (1u << SparseCountBits) - 1;
 
     /// <summary>While sparse: entries (bucket index &lt;&lt; 20 | count) sorted by index, so by value. Null once dense.</summary>
     private uint[]? _sparse = [];
@@ -46,9 +46,11 @@ public sealed class LatencySketch
 
     public bool IsEmpty => Count == 0;
 
-    /// <summary>The bucket a duration falls in. Compute it once per record and pass it to <see cref="AddBucket(int)"/> for each scope.</summary>
-    public static int BucketIndex(long valueMicros) =>
-        valueMicros <= 0 ? 0 : 1 + (int)Math.Ceiling(Math.Log(valueMicros) * InverseLogGamma);
+    /// <summary>
+    /// The bucket a duration falls in: 1 + ⌈ln v / ln γ⌉, read from <see cref="BucketIndexTable"/> (the same bucket for every
+    /// value, without a logarithm). Compute it once per record and pass it to <see cref="AddBucket(int)"/> for each scope.
+    /// </summary>
+    public static int BucketIndex(long valueMicros) => BucketIndexTable.Of(valueMicros);
 
     /// <summary>The value a quantile in this bucket reports.</summary>
     public static double BucketValue(int bucketIndex) => Representatives[bucketIndex];
@@ -112,6 +114,14 @@ public sealed class LatencySketch
         }
         throw new InvalidOperationException("The bucket counts do not add up to Count.");
     }
+
+    /// <summary>A sketch that takes over sparse entries sorted by bucket index, holding <paramref name="count"/> values in all.</summary>
+    internal static LatencySketch FromSortedSparse(uint[] entries, long count) =>
+        new() { _sparse = entries, _sparseCount = entries.Length, Count = count };
+
+    /// <summary>A sketch that takes over dense counts starting at bucket <paramref name="offset"/>, non-zero at both ends.</summary>
+    internal static LatencySketch FromDense(long[] counts, int offset, long count) =>
+        new() { _sparse = null, _counts = counts, _offset = offset, Count = count };
 
     public LatencySketch Clone()
     {

@@ -40,6 +40,21 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
         return false;
     }
 
+    /// <summary>
+    /// Starts loading the table lines that the calls for one span will touch: <see cref="Remember"/> and
+    /// <see cref="TakeWaiting"/> of <paramref name="spanId"/>, <see cref="TryGetService"/> and <see cref="Wait"/> of <paramref name="parent"/>.
+    /// </summary>
+    public void Prefetch(SpanId spanId, SpanId? parent)
+    {
+        _remembered.Prefetch(spanId.Value);
+        _waiting.Prefetch(spanId);
+        _waitingOlder.Prefetch(spanId);
+        if (parent is not { } parentId) return;
+        _remembered.Prefetch(parentId.Value);
+        _rememberedOlder.Prefetch(parentId.Value);
+        _waiting.Prefetch(parentId);
+    }
+
     public void Remember(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
     {
         if (_remembered.Count >= _rememberTurnCount) TurnRemembered(_rememberedSince);

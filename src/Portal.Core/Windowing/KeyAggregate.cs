@@ -1,11 +1,10 @@
-using Portal.Core.Sketches;
-
 namespace Portal.Core.Windowing;
 
 /// <summary>
-/// One key's aggregate in an open window, kept inline in the window's array of slots (no object per key and window
-/// besides its sketch). An emitted aggregate shares the sketch and is handed out again while nothing changes; the next
-/// record copies the sketch first (copy on write), so emitting costs no copy for the many windows that never change again.
+/// One key's aggregate in an open window, kept inline in the window's array of slots (its sparse buckets in the window's
+/// parallel array). Its latency buckets become a sketch only when it emits; the emitted aggregate is handed out again
+/// while nothing changes. A slot keeps its dense bucket array when its window is reused, so steady state allocates only
+/// what is emitted.
 /// </summary>
 internal struct KeyAggregate
 {
@@ -16,19 +15,15 @@ internal struct KeyAggregate
     public bool Changed;
 
     private long _count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros;
-    private LatencySketch? _sketch;
+    private BucketCounts _buckets;
     private WindowAggregate? _emitted;
 
     public readonly long Count => _count;
 
-    /// <summary>The same as <see cref="WindowAggregate.Add(long, int, bool)"/>.</summary>
-    public void Add(long durationMicros, int bucketIndex, bool isError)
+    /// <summary>The same as <see cref="WindowAggregate.Add(long, int, bool)"/>; <paramref name="sparse"/> is this slot's entries in the window.</summary>
+    public void Add(long durationMicros, int bucketIndex, bool isError, ref BucketCounts.Sparse sparse)
     {
-        if (_emitted is not null)
-        {
-            _sketch = _sketch!.Clone();
-            _emitted = null;
-        }
+        _emitted = null;
         if (durationMicros < 0) durationMicros = 0;
         if (_count == 0)
         {
@@ -43,10 +38,21 @@ internal struct KeyAggregate
         _count++;
         if (isError) _errors++;
         _latencySumMicros += durationMicros;
-        (_sketch ??= new LatencySketch()).AddBucket(bucketIndex);
+        _buckets.Add(bucketIndex, ref sparse);
     }
 
     /// <summary>The aggregate to put in a result; the engine no longer changes that object.</summary>
-    public WindowAggregate Emit() =>
-        _emitted ??= WindowAggregate.FromParts(_count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros, _sketch ?? new LatencySketch());
+    public WindowAggregate Emit(ref BucketCounts.Sparse sparse) =>
+        _emitted ??= WindowAggregate.FromParts(_count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros, _buckets.ToSketch(_count, ref sparse));
+
+    /// <summary>Empties the slot for another key and window, keeping its bucket arrays.</summary>
+    public void Reset(ref BucketCounts.Sparse sparse)
+    {
+        KeyId = 0;
+        Revision = 0;
+        Changed = false;
+        _count = _errors = _latencySumMicros = _latencyMinMicros = _latencyMaxMicros = 0;
+        _buckets.Reset(ref sparse);
+        _emitted = null;
+    }
 }

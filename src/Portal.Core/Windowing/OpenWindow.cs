@@ -2,7 +2,7 @@ namespace Portal.Core.Windowing;
 
 /// <summary>
 /// One window that is not final yet: the aggregate of every key seen in it, and which keys changed since it was emitted.
-/// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays are allocated once, not every second.
+/// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays (the slots' bucket arrays too) are allocated once, not every second.
 /// </summary>
 internal sealed class OpenWindow(long index)
 {
@@ -18,20 +18,38 @@ internal sealed class OpenWindow(long index)
     public List<int> Changed { get; } = [];
 
     private KeyAggregate[] _slots = new KeyAggregate[16];
+    /// <summary>Each slot's sparse buckets, apart from the slot so a slot stays small and both can be prefetched by slot number.</summary>
+    private BucketCounts.Sparse[] _sparse = new BucketCounts.Sparse[16];
     // Slot + 1 by key id (0: no records yet): one array read per scope on the hot path instead of a hash lookup.
     private int[] _slotPlusOneByKeyId = [];
 
     public ref KeyAggregate Slot(int slot) => ref _slots[slot];
 
+    /// <summary>The aggregate of the key in <paramref name="slot"/>, to put in a result.</summary>
+    public WindowAggregate Emit(int slot) => _slots[slot].Emit(ref _sparse[slot]);
+
     /// <summary>Empties this (final) window and makes it the window <paramref name="index"/>.</summary>
     public void Reuse(long index)
     {
-        for (var slot = 0; slot < KeyCount; slot++) _slotPlusOneByKeyId[_slots[slot].KeyId] = 0;
-        Array.Clear(_slots, 0, KeyCount);
+        for (var slot = 0; slot < KeyCount; slot++)
+        {
+            _slotPlusOneByKeyId[_slots[slot].KeyId] = 0;
+            _slots[slot].Reset(ref _sparse[slot]);
+        }
         KeyCount = 0;
         Changed.Clear();
         FirstEmitted = false;
         Index = index;
+    }
+
+    /// <summary>Starts loading the slot of <paramref name="keyId"/>, when the key has one (see <see cref="CacheHint"/>).</summary>
+    public void Prefetch(int keyId)
+    {
+        if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length) return;
+        var slot = _slotPlusOneByKeyId[keyId] - 1;
+        if (slot < 0) return;
+        CacheHint.Prefetch(ref _slots[slot]);
+        CacheHint.Prefetch(ref _sparse[slot]);
     }
 
     public void Add(int keyId, long durationMicros, int bucketIndex, bool isError)
@@ -42,12 +60,16 @@ internal sealed class OpenWindow(long index)
         if (slot < 0)
         {
             slot = KeyCount++;
-            if (slot == _slots.Length) Array.Resize(ref _slots, slot * 2);
+            if (slot == _slots.Length)
+            {
+                Array.Resize(ref _slots, slot * 2);
+                Array.Resize(ref _sparse, slot * 2);
+            }
             _slots[slot].KeyId = keyId;
             _slotPlusOneByKeyId[keyId] = slot + 1;
         }
         ref var key = ref _slots[slot];
-        key.Add(durationMicros, bucketIndex, isError);
+        key.Add(durationMicros, bucketIndex, isError, ref _sparse[slot]);
         if (FirstEmitted && !key.Changed)
         {
             key.Changed = true;

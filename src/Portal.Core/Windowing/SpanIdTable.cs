@@ -42,6 +42,9 @@ internal sealed class SpanIdTable
         return false;
     }
 
+    /// <summary>Starts loading the line where <paramref name="key"/>'s probe starts (see <see cref="CacheHint"/>).</summary>
+    public void Prefetch(ulong key) => CacheHint.Prefetch(ref _entries[Home(key)]);
+
     /// <summary>Adds or replaces the value of <paramref name="key"/>.</summary>
     public void Set(ulong key, int value)
     {

@@ -16,6 +16,9 @@ internal sealed class WaitingChildren
 
     public int Count { get; private set; }
 
+    /// <summary>Starts loading the line of <paramref name="parent"/>'s list head.</summary>
+    public void Prefetch(SpanId parent) => _heads.Prefetch(parent.Value);
+
     public void Add(SpanId parent, in WaitingChild child)
     {
         int slot;

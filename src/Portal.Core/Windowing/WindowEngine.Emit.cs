@@ -90,7 +90,7 @@ public sealed partial class WindowEngine
         for (var slot = 0; slot < window.KeyCount; slot++)
         {
             ref var key = ref window.Slot(slot);
-            results.Add(Result(key.KeyId, window.Index, WindowResultKind.First, key.Revision, key.Emit()));
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.First, key.Revision, window.Emit(slot)));
         }
         _firsts += window.KeyCount;
     }
@@ -102,7 +102,7 @@ public sealed partial class WindowEngine
             ref var key = ref window.Slot(slot);
             key.Changed = false;
             key.Revision++;
-            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Correction, key.Revision, key.Emit()));
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Correction, key.Revision, window.Emit(slot)));
         }
         _corrections += window.Changed.Count;
         window.Changed.Clear();
@@ -114,7 +114,7 @@ public sealed partial class WindowEngine
         {
             ref var key = ref window.Slot(slot);
             if (key.Changed) key.Revision++;
-            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Final, key.Revision, key.Emit()));
+            results.Add(Result(key.KeyId, window.Index, WindowResultKind.Final, key.Revision, window.Emit(slot)));
         }
         _finals += window.KeyCount;
     }

@@ -74,6 +74,8 @@ public sealed partial class WindowEngine
     {
         ArgumentNullException.ThrowIfNull(span);
         _started = true;
+        // The span tables' lines arrive while the watermark and the other scopes are updated.
+        _edges.Prefetch(span.SpanId, span.ParentSpanId);
         var eventTicks = span.StartTime.Ticks;
         var arrivalTicks = arrivalUtc.Ticks;
         _recordsTotal++;
@@ -138,27 +140,31 @@ public sealed partial class WindowEngine
     /// <summary>Adds a span to every scope: its window (null when final) is already classified by the caller.</summary>
     private void AddSpan(SpanRecord span, OpenWindow? window)
     {
+        var service = _keys.Service(span.Service);
+        var endpointKeyId = service.Endpoint(span.Endpoint);
+        var scenarioKeyId = span.ParentSpanId is null && !string.IsNullOrEmpty(span.Scenario) ? _keys.Scenario(span.Scenario) : -1;
+        if (window is not null)
+        {
+            // Slots of thousands of keys in several windows are out of cache: load them together, not one after another.
+            window.Prefetch(service.KeyId);
+            window.Prefetch(endpointKeyId);
+            if (scenarioKeyId >= 0) window.Prefetch(scenarioKeyId);
+        }
+
         var windowIndex = span.StartTime.Ticks / _windowTicks;
         var duration = Math.Max(0, span.DurationMicros);
         var bucket = LatencySketch.BucketIndex(duration);
         var isError = span.IsError;
-        var service = _keys.Service(span.Service);
-
         AddToWindow(window, windowIndex, WindowKeyRegistry.AllKeyId, duration, bucket, isError);
         AddToWindow(window, windowIndex, service.KeyId, duration, bucket, isError);
-        AddToWindow(window, windowIndex, service.Endpoint(span.Endpoint), duration, bucket, isError);
+        AddToWindow(window, windowIndex, endpointKeyId, duration, bucket, isError);
+        if (scenarioKeyId >= 0) AddToWindow(window, windowIndex, scenarioKeyId, duration, bucket, isError);
 
-        if (span.ParentSpanId is not { } parent)
+        if (span.ParentSpanId is { } parent)
         {
-            if (!string.IsNullOrEmpty(span.Scenario)) AddToWindow(window, windowIndex, _keys.Scenario(span.Scenario), duration, bucket, isError);
-        }
-        else if (_edges.TryGetService(parent, out var caller))
-        {
-            AddEdge(caller, new WaitingChild(service, windowIndex, duration, bucket, isError), window);
-        }
-        else
-        {
-            _edges.Wait(parent, new WaitingChild(service, windowIndex, duration, bucket, isError));
+            var child = new WaitingChild(service, windowIndex, duration, bucket, isError);
+            if (_edges.TryGetService(parent, out var caller)) AddEdge(caller, child, window);
+            else _edges.Wait(parent, child);
         }
 
         RememberAsParent(span.SpanId, service);

@@ -1,0 +1,173 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Portal.Core.Sketches;
+
+namespace Portal.Core.Windowing;
+
+/// <summary>
+/// The latency buckets of one key in one open window, built up record by record and turned into a
+/// <see cref="LatencySketch"/> only when the window emits. Its sparse entries live in the window, next to the other
+/// keys' (<see cref="Sparse"/>), so a record's key can be prefetched by its slot number alone; its dense array is kept
+/// when it is <see cref="Reset"/> for the next window, so a window that turns over allocates nothing.
+/// </summary>
+/// <remarks>
+/// Sparse first: entries packed as in <see cref="LatencySketch"/> but with the bucket index plus one
+/// ((index + 1) &lt;&lt; 20 | count), so a zeroed entry is free; in order of arrival, searched eight at a time with vector
+/// compares (no sorting, no shifting on insert; a sketch sorts them once, when emitted). Past <see cref="MaxSparse"/>
+/// buckets, or a count the packing cannot hold, it turns dense: counts by bucket index over the range in use.
+/// </remarks>
+internal struct BucketCounts
+{
+    public const int MaxSparse = 32;
+    private const uint IndexMask = ~LatencySketch.SparseCountMask;
+    private const uint IndexOne = 1u << LatencySketch.SparseCountBits;
+
+    /// <summary>One key's sparse entries: 128 bytes, two cache lines, inside the window's array.</summary>
+    [InlineArray(MaxSparse)]
+    public struct Sparse
+    {
+        private uint _entry;
+    }
+
+    private int _sparseCount;
+    private bool _isDense;
+    private long[]? _dense;
+    /// <summary>The bucket index of <c>_dense[0]</c>.</summary>
+    private int _offset;
+    /// <summary>The non-empty range of bucket indices while dense.</summary>
+    private int _low, _high;
+
+    public void Add(int bucketIndex, ref Sparse sparse)
+    {
+        if (!_isDense)
+        {
+            if (TryAddSparse(bucketIndex, sparse)) return;
+            ToDense(sparse);
+        }
+        AddDense(bucketIndex, 1);
+    }
+
+    /// <summary>A sketch of these buckets, holding <paramref name="count"/> values; it shares nothing with this.</summary>
+    public readonly LatencySketch ToSketch(long count, ref Sparse sparse)
+    {
+        if (count == 0) return new LatencySketch();
+        if (_isDense) return DenseToSketch(count);
+        var entries = new uint[_sparseCount];
+        for (var i = 0; i < entries.Length; i++) entries[i] = sparse[i] - IndexOne;
+        // The index is in the high bits: sorting the packed entries sorts them by index.
+        Array.Sort(entries);
+        return LatencySketch.FromSortedSparse(entries, count);
+    }
+
+    /// <summary>A sketch of the dense counts, sparse when they fit a sparse sketch (a tenth of the bytes, as results are kept a while).</summary>
+    private readonly LatencySketch DenseToSketch(long count)
+    {
+        var range = _dense.AsSpan(_low - _offset, _high - _low + 1);
+        var nonEmpty = 0;
+        var fitsSparse = true;
+        foreach (var n in range)
+        {
+            if (n == 0) continue;
+            nonEmpty++;
+            fitsSparse &= n <= LatencySketch.SparseCountMask;
+        }
+        if (!fitsSparse || nonEmpty > LatencySketch.MaxSparseBuckets) return LatencySketch.FromDense(range.ToArray(), _low, count);
+        var entries = new uint[nonEmpty];
+        var at = 0;
+        for (var i = 0; i < range.Length; i++)
+            if (range[i] != 0) entries[at++] = (uint)(_low + i) << LatencySketch.SparseCountBits | (uint)range[i];
+        return LatencySketch.FromSortedSparse(entries, count);
+    }
+
+    /// <summary>Empties the counts and keeps the dense array.</summary>
+    public void Reset(ref Sparse sparse)
+    {
+        if (_isDense)
+        {
+            Array.Clear(_dense!, _low - _offset, _high - _low + 1);
+            _isDense = false;
+        }
+        ((Span<uint>)sparse)[.._sparseCount].Clear();
+        _sparseCount = 0;
+    }
+
+    private bool TryAddSparse(int bucketIndex, Span<uint> sparse)
+    {
+        var key = (uint)(bucketIndex + 1) << LatencySketch.SparseCountBits;
+        var at = FindSparse(key, sparse);
+        if (at >= 0)
+        {
+            ref var entry = ref sparse[at];
+            if ((entry & LatencySketch.SparseCountMask) == LatencySketch.SparseCountMask) return false;
+            entry++;
+            return true;
+        }
+        if (_sparseCount == MaxSparse) return false;
+        sparse[_sparseCount++] = key | 1;
+        return true;
+    }
+
+    private readonly int FindSparse(uint key, Span<uint> sparse)
+    {
+        // Free entries are 0 and never match, so whole vectors can be compared past the last used entry.
+        ref var entries = ref MemoryMarshal.GetReference(sparse);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var wanted = Vector256.Create(key);
+            var mask = Vector256.Create(IndexMask);
+            for (var i = 0; i < _sparseCount; i += Vector256<uint>.Count)
+            {
+                var found = Vector256.Equals(Vector256.LoadUnsafe(ref entries, (nuint)i) & mask, wanted).ExtractMostSignificantBits();
+                if (found != 0) return i + BitOperations.TrailingZeroCount(found);
+            }
+            return -1;
+        }
+        for (var i = 0; i < _sparseCount; i++)
+            if ((sparse[i] & IndexMask) == key) return i;
+        return -1;
+    }
+
+    private void ToDense(Span<uint> sparse)
+    {
+        _isDense = true;
+        _low = int.MaxValue;
+        _high = -1;
+        foreach (var entry in sparse[.._sparseCount])
+            AddDense((int)(entry >> LatencySketch.SparseCountBits) - 1, entry & LatencySketch.SparseCountMask);
+        sparse[.._sparseCount].Clear();
+        _sparseCount = 0;
+    }
+
+    private void AddDense(int bucketIndex, long count)
+    {
+        var slot = bucketIndex - _offset;
+        if (_dense is null || (uint)slot >= (uint)_dense.Length)
+        {
+            Widen(bucketIndex);
+            slot = bucketIndex - _offset;
+        }
+        _dense![slot] += count;
+        if (bucketIndex < _low) _low = bucketIndex;
+        if (bucketIndex > _high) _high = bucketIndex;
+    }
+
+    /// <summary>Widens the dense range to cover <paramref name="bucketIndex"/>, with slack so a drifting range does not copy on every add.</summary>
+    private void Widen(int bucketIndex)
+    {
+        if (_dense is null)
+        {
+            _offset = Math.Max(0, bucketIndex - 64);
+            _dense = new long[Math.Min(LatencySketch.MaxBucketIndex, bucketIndex + 64) - _offset + 1];
+            return;
+        }
+        var slack = Math.Max(16, _dense.Length / 2);
+        var low = Math.Max(0, Math.Min(_offset, bucketIndex - slack));
+        var high = Math.Min(LatencySketch.MaxBucketIndex, Math.Max(_offset + _dense.Length - 1, bucketIndex + slack));
+        var grown = new long[high - low + 1];
+        _dense.CopyTo(grown, _offset - low);
+        _dense = grown;
+        _offset = low;
+    }
+}

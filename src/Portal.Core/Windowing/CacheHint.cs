@@ -1,0 +1,23 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace Portal.Core.Windowing;
+
+/// <summary>
+/// Prefetch hints: the engine's state per record (span tables of millions of entries, the slots of thousands of keys in
+/// several open windows) is larger than the caches, so a record would stall on each of its lookups in turn. Asking for
+/// the lines up front lets them load together, and while other work runs. A hint only warms the cache: it never changes
+/// what the code computes, never faults (an address gone stale because the GC moved the array only wastes it), and
+/// where the CPU has no such instruction it does nothing.
+/// </summary>
+internal static class CacheHint
+{
+    /// <summary>Starts loading the cache lines holding <paramref name="location"/> (both, when it straddles two).</summary>
+    public static unsafe void Prefetch<T>(ref T location)
+    {
+        if (!Sse.IsSupported) return;
+        var first = Unsafe.AsPointer(ref location);
+        Sse.Prefetch0(first);
+        Sse.Prefetch0((byte*)first + Unsafe.SizeOf<T>() - 1);
+    }
+}
