@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Xunit.Abstractions;
 using Portal.Core.Records;
 using Portal.Core.Topology;
 using static Portal.Core.Tests.Topology.TraceGenerator;
@@ -7,7 +5,7 @@ using static Portal.Core.Tests.Topology.Trees;
 
 namespace Portal.Core.Tests.Topology;
 
-public class TopologyInferenceTests(ITestOutputHelper output)
+public class TopologyInferenceTests
 {
     private static readonly DateTime Now = T0.AddHours(1);
 
@@ -239,23 +237,19 @@ public class TopologyInferenceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void InfersTenThousandTracesOfTenSpansWellUnderASecond()
+    public void InfersTenThousandTracesOfTenSpansIntoTheirMainPath()
     {
+        // Its speed is measured by bench/ (bash bench/run.sh --only inference), not asserted here.
         var tree = C("gateway", "POST /transfer",
             C("accounts", "debit", C("ledger", "post"), C("audit", "write")),
             C("payments", "execute", C("fraud", "check"), C("ledger", "post"), C("notify", "send"), C("risk", "score")),
             C("audit", "write"));
         var traces = new TraceGenerator(13).Many(10_000, _ => tree, spacing: TimeSpan.FromMilliseconds(100));
         Assert.Equal(10, traces[0].Count);
-        Infer(traces.Take(200)); // warm-up (JIT)
 
-        var watch = Stopwatch.StartNew();
         var topology = Infer(traces);
-        watch.Stop();
 
         Assert.Equal(10_000, topology.TraceCount);
         Assert.Equal(9, topology.MainPath.Count());
-        output.WriteLine($"10,000 traces × 10 spans inferred in {watch.Elapsed.TotalMilliseconds:0.0} ms");
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"inference took {watch.ElapsedMilliseconds} ms");
     }
 }
