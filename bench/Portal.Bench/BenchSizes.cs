@@ -10,8 +10,8 @@ public sealed record BenchSizes
     public Data.WireFormat[] IngestFormats { get; init; } = Data.WireFormat.All;
     public int[] IngestConnections { get; init; } = [4, 16, 64];
     public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(6);
-    /// <summary>Distinct 500-span bodies per format: enough for 130,000 spans/s over a 6 s run before any is sent twice.</summary>
-    public int BodiesPerFormat { get; init; } = 1_600;
+    /// <summary>Distinct 500-span bodies per format: enough for 200,000 spans/s over a 6 s run before any is sent twice.</summary>
+    public int BodiesPerFormat { get; init; } = 2_400;
     public int CopyBaselineRows { get; init; } = 400_000;
     public TimeSpan DecodeRunTime { get; init; } = TimeSpan.FromSeconds(1);
 
