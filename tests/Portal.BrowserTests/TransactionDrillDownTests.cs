@@ -1,26 +1,34 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Portal.BrowserTests;
 
 /// <summary>
 /// The seed's "macro to micro" path in a real browser: the transactions of an interval, one failed transaction's call chain
-/// with the failing node red and its error on hover, the trace's logs, and the context around a hit.
+/// with the failing node red and its error on hover, the trace's logs, and the context around a hit. Walked twice: on
+/// records of the platform SDK's native format, and on what the real OpenTelemetry .NET SDK exports over OTLP.
 /// </summary>
 public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Xss = "<script>window.__xss=1</script>";
 
-    private readonly string traceId = Guid.NewGuid().ToString("N");
-    private readonly string rootSpan = Guid.NewGuid().ToString("N")[..16];
+    private string traceId = Guid.NewGuid().ToString("N");
+    private string rootSpan = Guid.NewGuid().ToString("N")[..16];
     private readonly string serviceSpan = Guid.NewGuid().ToString("N")[..16];
-    private readonly string ledgerSpan = Guid.NewGuid().ToString("N")[..16];
+    private string ledgerSpan = Guid.NewGuid().ToString("N")[..16];
     private readonly string ledger = $"ledger-{Guid.NewGuid():N}"[..15];
     private readonly DateTime start = DateTime.UtcNow.AddMinutes(-3);
 
-    private async Task IngestAsync()
+    private async Task IngestNativeAsync()
     {
         using var client = fixture.CreateIngestClient();
         object Call(string span, string? parent, string service, string op, double offsetMs, double ms, bool ok, object? attributes = null) => new
@@ -60,10 +68,79 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
         }
     }
 
+    /// <summary>The same transaction and log lines through the OpenTelemetry SDK: one tracer provider per service, as three processes would have.</summary>
+    private void ExportWithOpenTelemetry()
+    {
+        var providers = new List<TracerProvider>();
+        ActivitySource Source(string service)
+        {
+            var name = $"browser-tests.{service}";
+            providers.Add(Sdk.CreateTracerProviderBuilder()
+                .AddSource(name)
+                .SetSampler(new AlwaysOnSampler())
+                .SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService(service, serviceInstanceId: $"{service}-1"))
+                .AddOtlpExporter(o => Configure(o, "/v1/traces"))
+                .Build());
+            return new ActivitySource(name);
+        }
+        using var gatewaySource = Source("gateway");
+        using var transferSource = Source("transfer");
+        using var ledgerSource = Source(ledger);
+        using var loggers = LoggerFactory.Create(b => b.AddOpenTelemetry(o =>
+        {
+            o.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService(ledger, serviceInstanceId: $"{ledger}-1"));
+            o.IncludeFormattedMessage = true;
+            o.AddOtlpExporter(e => Configure(e, "/v1/logs"));
+        }));
+        var log = loggers.CreateLogger("ledger");
+
+        log.LogInformation("warming ledger cache");
+        var root = gatewaySource.StartActivity("POST /transfer", ActivityKind.Server, default(ActivityContext), startTime: start)!;
+        root.SetTag("note", Xss);
+        var transfer = transferSource.StartActivity("transfer", ActivityKind.Server, root.Context, startTime: start.AddMilliseconds(5))!;
+        var credit = ledgerSource.StartActivity("credit", ActivityKind.Server, transfer.Context, startTime: start.AddMilliseconds(20))!;
+        log.LogInformation("credit requested for account {Account}", 42);
+        log.LogError("credit failed: insufficient funds");
+        foreach (var (activity, ms) in new[] { (credit, 100), (transfer, 250), (root, 300) })
+        {
+            activity.SetStatus(ActivityStatusCode.Error, "insufficient funds");
+            activity.SetEndTime(activity.StartTimeUtc.AddMilliseconds(ms));
+            activity.Dispose();
+        }
+        log.LogInformation("ledger cache flushed");
+
+        (traceId, rootSpan, ledgerSpan) = (root.TraceId.ToHexString(), root.SpanId.ToHexString(), credit.SpanId.ToHexString());
+        foreach (var provider in providers)
+        {
+            Assert.True(provider.ForceFlush(10_000), "the OTLP trace exporter did not flush");
+            provider.Dispose();
+        }
+    }
+
+    private void Configure(OtlpExporterOptions o, string path)
+    {
+        o.Protocol = OtlpExportProtocol.HttpProtobuf;
+        o.Endpoint = new Uri(fixture.Portal.Address, path);
+        o.Headers = $"X-Api-Key={BrowserFixture.IngestKey}";
+        o.ExportProcessorType = ExportProcessorType.Simple;
+    }
+
     [Fact]
     public async Task From_the_transactions_of_an_interval_to_the_failed_node_and_its_log_context()
     {
-        await IngestAsync();
+        await IngestNativeAsync();
+        await WalkFromTransactionsToLogContextAsync("");
+    }
+
+    [Fact]
+    public async Task The_same_journey_on_what_the_OpenTelemetry_SDK_exported()
+    {
+        ExportWithOpenTelemetry();
+        await WalkFromTransactionsToLogContextAsync("otlp-");
+    }
+
+    private async Task WalkFromTransactionsToLogContextAsync(string screenshotPrefix)
+    {
         var page = await fixture.SignedInPageAsync();
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
@@ -74,7 +151,7 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
         var link = page.Locator($"a[data-trace-link]:has-text('{traceId}')");
         Assert.Equal(1, await link.CountAsync());
         Assert.Equal(1, await page.Locator("table[data-transactions] tbody tr").CountAsync());
-        await BrowserFixture.ScreenshotAsync(page, "transactions");
+        await BrowserFixture.ScreenshotAsync(page, screenshotPrefix + "transactions");
 
         await link.ClickAsync();
         await fixture.WaitForUrlAsync(page, url => url.Contains($"/traces/{traceId}"), "the trace view");
@@ -85,7 +162,7 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
         var tip = await HoverNodeAsync(page, ledgerSpan);
         Assert.Contains("insufficient funds", tip);
         Assert.Contains($"{ledger}-1", tip);
-        await BrowserFixture.ScreenshotAsync(page, "trace-failed-node");
+        await BrowserFixture.ScreenshotAsync(page, screenshotPrefix + "trace-failed-node");
 
         await page.GotoAsync($"/traces/{traceId}?span={rootSpan}");
         await page.Locator("[data-graph-ready]").WaitForAsync();
@@ -98,7 +175,7 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
         await page.Locator("table[data-log-lines]").WaitForAsync();
         var lines = page.Locator("table[data-log-lines] tbody tr");
         Assert.Equal(2, await lines.CountAsync());
-        await BrowserFixture.ScreenshotAsync(page, "logs-of-trace");
+        await BrowserFixture.ScreenshotAsync(page, screenshotPrefix + "logs-of-trace");
 
         await page.Locator("tr:has-text('insufficient funds') a[data-log-context]").ClickAsync();
         await fixture.WaitForUrlAsync(page, url => url.Contains("/logs/context"), "the log context");
@@ -108,7 +185,7 @@ public sealed class TransactionDrillDownTests(BrowserFixture fixture) : IClassFi
         Assert.Contains("insufficient funds", await page.Locator("tr[aria-current='true']").InnerTextAsync());
         Assert.Contains("warming ledger cache", await rows.First.InnerTextAsync());
         Assert.Contains("ledger cache flushed", await rows.Last.InnerTextAsync());
-        await BrowserFixture.ScreenshotAsync(page, "log-context");
+        await BrowserFixture.ScreenshotAsync(page, screenshotPrefix + "log-context");
 
         await page.GotoAsync($"/logs?q={Uri.EscapeDataString("insufficient fund*")}&instance={ledger}-1&range=1h");
         Assert.Equal("insufficient funds", await page.Locator("table[data-log-lines] mark").First.InnerTextAsync());
