@@ -13,8 +13,17 @@ public sealed class PrerenderHandoff(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    /// <summary>Keeps <paramref name="data"/> loaded for <paramref name="url"/>; returns the key to persist.</summary>
-    public string Keep<T>(string url, T data) where T : class
+    /// <summary>
+    /// What <paramref name="url"/> shows: the data the prerender kept under <paramref name="key"/>, else <paramref name="load"/>'s.
+    /// Key is what the page persists: set while prerendering (not <paramref name="interactive"/>) and there is data, else null.
+    /// </summary>
+    public async Task<(T Data, string? Key)> LoadAsync<T>(string? key, string url, bool interactive, Func<Task<T>> load) where T : class?
+    {
+        var data = Take<T>(key, url) ?? await load();
+        return (data, interactive || data is null ? null : Keep(url, data));
+    }
+
+    private string Keep(string url, object data)
     {
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         cache.Set(CacheKey(key), new Entry(url, data), Lifetime);
@@ -22,7 +31,7 @@ public sealed class PrerenderHandoff(IMemoryCache cache)
     }
 
     /// <summary>The data kept under <paramref name="key"/> for <paramref name="url"/>, taken once; null if there is none.</summary>
-    public T? Take<T>(string? key, string url) where T : class
+    private T? Take<T>(string? key, string url) where T : class?
     {
         if (key is null || !cache.TryGetValue(CacheKey(key), out Entry? entry)) return null;
         cache.Remove(CacheKey(key));

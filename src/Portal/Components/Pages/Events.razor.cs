@@ -44,10 +44,10 @@ public partial class Events
         try
         {
             var url = Navigation.Uri;
-            var loaded = Handoff.Take<EventPage>(HandoffKey, url) ?? await Search.SearchAsync(filter, CancellationToken.None);
+            var (loaded, key) = await Handoff.LoadAsync(HandoffKey, url, RendererInfo.IsInteractive, () => Search.SearchAsync(filter, CancellationToken.None));
             if (!Loads.IsCurrent(url)) return;
             result = loaded;
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
+            HandoffKey = key;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -50,10 +50,10 @@ public partial class Logs
         try
         {
             var url = Navigation.Uri;
-            var loaded = Handoff.Take<LogPage>(HandoffKey, url) ?? await Search.SearchAsync(filter, CancellationToken.None);
+            var (loaded, key) = await Handoff.LoadAsync(HandoffKey, url, RendererInfo.IsInteractive, () => Search.SearchAsync(filter, CancellationToken.None));
             if (!Loads.IsCurrent(url)) return;
             result = loaded;
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
+            HandoffKey = key;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

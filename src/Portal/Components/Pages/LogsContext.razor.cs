@@ -47,11 +47,11 @@ public partial class LogsContext
         try
         {
             var url = Navigation.Uri;
-            var loaded = Handoff.Take<LogContextResult>(HandoffKey, url)
-                         ?? await Context.AroundAsync(request.Instance, request.Time, request.Id, request.Lines, CancellationToken.None);
+            var (loaded, key) = await Handoff.LoadAsync(HandoffKey, url, RendererInfo.IsInteractive,
+                () => Context.AroundAsync(request.Instance, request.Time, request.Id, request.Lines, CancellationToken.None));
             if (!Loads.IsCurrent(url)) return;
             result = loaded;
-            HandoffKey = RendererInfo.IsInteractive || loaded is null ? null : Handoff.Keep(url, loaded);
+            HandoffKey = key;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

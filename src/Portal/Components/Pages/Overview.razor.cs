@@ -64,9 +64,10 @@ public partial class Overview
         try
         {
             var url = Navigation.Uri;
-            var data = Handoff.Take<OverviewData>(HandoffKey, url) ?? await LoadAsync(range.From.UtcDateTime, range.To.UtcDateTime);
+            var (data, key) = await Handoff.LoadAsync(HandoffKey, url, RendererInfo.IsInteractive,
+                () => LoadAsync(range.From.UtcDateTime, range.To.UtcDateTime));
             if (!Loads.IsCurrent(url)) return;
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, data);
+            HandoffKey = key;
             (all, services, events) = (data.All, data.Services, data.Events);
             // Only system events (deploys, node changes) mark the curves; business events would bury them.
             markers = JsonSerializer.Serialize(events.Where(e => SystemEvent.IsSystem(e.Type))

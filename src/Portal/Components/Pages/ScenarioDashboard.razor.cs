@@ -50,9 +50,9 @@ public partial class ScenarioDashboard
         try
         {
             var url = Navigation.Uri;
-            var data = Handoff.Take<DashboardData>(HandoffKey, url) ?? await LoadAsync(from, to);
+            var (data, key) = await Handoff.LoadAsync(HandoffKey, url, RendererInfo.IsInteractive, () => LoadAsync(from, to));
             if (!Loads.IsCurrent(url)) return;
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, data);
+            HandoffKey = key;
             (scenario, published, pending, total) = (data.Scenario, data.Published, data.Pending, data.Total);
             if (data.Graphs is not { } graphs) return;
             (figures, placements, linkGraph, callGraph) = (graphs.Figures, graphs.Placements, graphs.LinkGraph, graphs.CallGraph);

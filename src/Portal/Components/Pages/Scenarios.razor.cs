@@ -39,10 +39,10 @@ public partial class Scenarios
         try
         {
             var url = Navigation.Uri;
-            var loaded = Handoff.Take<List<ScenarioRow>>(HandoffKey, url) ?? await LoadRowsAsync();
+            var (loaded, key) = await Handoff.LoadAsync(HandoffKey, url, RendererInfo.IsInteractive, LoadRowsAsync);
             if (!Loads.IsCurrent(url)) return;
             rows = loaded;
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
+            HandoffKey = key;
         }
         catch (Npgsql.NpgsqlException e)
         {

@@ -49,9 +49,9 @@ public partial class ServiceDetail
         try
         {
             var url = Navigation.Uri;
-            var data = Handoff.Take<ServiceData>(HandoffKey, url) ?? await LoadAsync(from, to);
+            var (data, key) = await Handoff.LoadAsync(HandoffKey, url, RendererInfo.IsInteractive, () => LoadAsync(from, to));
             if (!Loads.IsCurrent(url)) return;
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, data);
+            HandoffKey = key;
             series = data.Series;
             var prefix = Name + WindowKey.EndpointSeparator;
             endpoints = data.Endpoints.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();

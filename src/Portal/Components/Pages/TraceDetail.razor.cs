@@ -63,11 +63,12 @@ public partial class TraceDetail
         try
         {
             var id = Id;
-            var loaded = Handoff.Take<TraceView>(HandoffKey, Navigation.Uri) ?? await Queries.LoadAsync(traceId, CancellationToken.None);
+            var (loaded, key) = await Handoff.LoadAsync(HandoffKey, Navigation.Uri, RendererInfo.IsInteractive,
+                () => Queries.LoadAsync(traceId, CancellationToken.None));
             // Another trace opened meanwhile: its own load fills the page.
             if (id != loadedId) return;
             view = loaded;
-            HandoffKey = RendererInfo.IsInteractive || loaded is null ? null : Handoff.Keep(Navigation.Uri, loaded);
+            HandoffKey = key;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -57,10 +57,10 @@ public partial class Traces
         try
         {
             var url = Navigation.Uri;
-            var loaded = Handoff.Take<TransactionPage>(HandoffKey, url) ?? await Queries.ListAsync(filter, CancellationToken.None);
+            var (loaded, key) = await Handoff.LoadAsync(HandoffKey, url, RendererInfo.IsInteractive, () => Queries.ListAsync(filter, CancellationToken.None));
             if (!Loads.IsCurrent(url)) return;
             result = loaded;
-            HandoffKey = RendererInfo.IsInteractive ? null : Handoff.Keep(url, loaded);
+            HandoffKey = key;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

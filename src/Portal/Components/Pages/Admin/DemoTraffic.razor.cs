@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Portal.Demo;
 using Portal.TrafficGen.Simulation;
@@ -37,11 +36,9 @@ public partial class DemoTraffic
     /// <summary>The fault the form describes, or null with <see cref="message"/> naming the field that is wrong.</summary>
     private FaultCommand? Validate(FaultForm? form)
     {
-        double? magnitude = null;
         if (!FaultCommand.TryKind(form?.Kind, out var kind)) message = "Fault: choose fail or slow.";
         else if (!BankTopology.Services.Contains(form!.Service ?? "")) message = "Service: choose one of the simulated bank's services.";
-        else if (!string.IsNullOrWhiteSpace(form.Magnitude) && !(double.TryParse(form.Magnitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                                                                && FaultCommand.IsValid(kind, (double)(magnitude = value))))
+        else if (!FaultCommand.TryMagnitude(kind, form.Magnitude, out var magnitude))
             message = kind == FaultKind.Slow ? "Share or factor: a slow-down factor is a number of at least 1." : "Share or factor: a failure share is within 0..1.";
         else if (form.Seconds is < 1 || form.Seconds > FaultCommand.LongestDuration.TotalSeconds) message = "For seconds: between 1 and 3600.";
         else return new FaultCommand(form.Service!, kind, magnitude, TimeSpan.FromSeconds(form.Seconds));
