@@ -33,17 +33,12 @@ public sealed record FaultCommand(string Service, FaultKind Kind, double? Magnit
             error = $"'{words[1]}' is not a service of the simulated bank: {string.Join(", ", BankTopology.Services)}";
             return false;
         }
-        double? magnitude = null;
-        if (words.Length == 4)
+        if (!TryMagnitude(kind, words.Length == 4 ? words[2] : null, out var magnitude))
         {
-            if (!double.TryParse(words[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !IsValid(kind, value))
-            {
-                error = kind == FaultKind.Slow
-                    ? $"'{words[2]}' is not a slow-down factor: a number of at least 1"
-                    : $"'{words[2]}' is not a failure share: a number within 0..1";
-                return false;
-            }
-            magnitude = value;
+            error = kind == FaultKind.Slow
+                ? $"'{words[2]}' is not a slow-down factor: a number of at least 1"
+                : $"'{words[2]}' is not a failure share: a number within 0..1";
+            return false;
         }
         if (!TryDuration(words[^1], out var duration))
         {
@@ -55,8 +50,18 @@ public sealed record FaultCommand(string Service, FaultKind Kind, double? Magnit
         return true;
     }
 
+    /// <summary>Reads a magnitude of <paramref name="kind"/>; none given (null or blank) leaves the fault's default (null).</summary>
+    public static bool TryMagnitude(FaultKind kind, string? text, out double? magnitude)
+    {
+        magnitude = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !IsValid(kind, value)) return false;
+        magnitude = value;
+        return true;
+    }
+
     /// <summary>Whether <paramref name="value"/> is a valid magnitude of <paramref name="kind"/>.</summary>
-    public static bool IsValid(FaultKind kind, double value) =>
+    private static bool IsValid(FaultKind kind, double value) =>
         double.IsFinite(value) && (kind == FaultKind.Slow ? value >= 1 : value is >= 0 and <= 1);
 
     public static bool TryKind(string? text, out FaultKind kind)
