@@ -21,11 +21,17 @@ public static class BenchProgram
         var output = new Option<FileInfo>("--output") { Description = "Where to write the Markdown table.", DefaultValueFactory = _ => new FileInfo("bench/RESULTS.md") };
         var querySpans = new Option<int?>("--query-spans") { Description = "Spans stored for the query benchmark (default 2,000,000)." };
         var queryLogs = new Option<int?>("--query-logs") { Description = "Log lines stored for the query benchmark (default 1,000,000)." };
+        var ingestConnections = new Option<int[]>("--ingest-connections")
+        {
+            Description = "Connection counts of the ingest benchmark (default 4 16 64).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var protobufOnly = new Option<bool>("--protobuf-only") { Description = "Ingest benchmark: OTLP protobuf only (with its COPY baseline), not the JSON formats." };
         var keepCluster = new Option<DirectoryInfo?>("--keep-cluster")
         {
             Description = "Keep the PostgreSQL cluster in this folder and reuse it: the query benchmark fills its database once and later runs measure the same rows.",
         };
-        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output, querySpans, queryLogs, keepCluster };
+        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output, querySpans, queryLogs, ingestConnections, protobufOnly, keepCluster };
         root.SetAction(async parse =>
         {
             var sizes = parse.GetValue(quick) ? BenchSizes.QuickSizes : BenchSizes.Full;
@@ -33,6 +39,8 @@ public static class BenchProgram
             {
                 QuerySpans = parse.GetValue(querySpans) ?? sizes.QuerySpans,
                 QueryLogs = parse.GetValue(queryLogs) ?? sizes.QueryLogs,
+                IngestConnections = parse.GetValue(ingestConnections) is { Length: > 0 } connections ? connections : sizes.IngestConnections,
+                IngestFormats = parse.GetValue(protobufOnly) ? [Data.WireFormat.OtlpProtobuf] : sizes.IngestFormats,
             };
             var started = DateTime.UtcNow;
             var figures = await BenchSuite.RunAsync(sizes, parse.GetValue(only) ?? [], parse.GetValue(keepCluster), Console.Error);

@@ -10,6 +10,8 @@ public sealed record BenchSizes
     public Data.WireFormat[] IngestFormats { get; init; } = Data.WireFormat.All;
     public int[] IngestConnections { get; init; } = [4, 16, 64];
     public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(6);
+    /// <summary>An unmeasured wrk run per format before the measured ones (wrk counts whole seconds).</summary>
+    public TimeSpan IngestWarmUp { get; init; } = TimeSpan.FromSeconds(3);
     /// <summary>Distinct 500-span bodies per format: enough for 200,000 spans/s over a 6 s run before any is sent twice.</summary>
     public int BodiesPerFormat { get; init; } = 2_400;
     public int CopyBaselineRows { get; init; } = 400_000;
@@ -44,6 +46,7 @@ public sealed record BenchSizes
         Runs = 1,
         IngestConnections = [16],
         IngestDuration = TimeSpan.FromSeconds(2),
+        IngestWarmUp = TimeSpan.FromSeconds(1),
         BodiesPerFormat = 400,
         CopyBaselineRows = 50_000,
         DecodeRunTime = TimeSpan.FromMilliseconds(300),
@@ -69,8 +72,13 @@ public sealed record BenchSizes
     };
 
     /// <summary>The command that reproduces a figure.</summary>
-    public static string Command(BenchSizes sizes, string benchmark) =>
-        $"bash bench/run.sh{(sizes.Quick ? " --quick" : "")} --only {benchmark}" + (benchmark == "queries" && sizes.QuerySpans != Full.QuerySpans
-            ? $" --query-spans {sizes.QuerySpans} --query-logs {sizes.QueryLogs}"
-            : "");
+    public static string Command(BenchSizes sizes, string benchmark)
+    {
+        var command = $"bash bench/run.sh{(sizes.Quick ? " --quick" : "")} --only {benchmark}";
+        if (benchmark == "queries" && sizes.QuerySpans != Full.QuerySpans) command += $" --query-spans {sizes.QuerySpans} --query-logs {sizes.QueryLogs}";
+        if (benchmark == "ingest" && !sizes.Quick && !sizes.IngestConnections.SequenceEqual(Full.IngestConnections))
+            command += $" --ingest-connections {string.Join(' ', sizes.IngestConnections)}";
+        if (benchmark == "ingest" && sizes.IngestFormats.Length == 1) command += " --protobuf-only";
+        return command;
+    }
 }

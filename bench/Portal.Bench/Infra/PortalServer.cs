@@ -45,6 +45,9 @@ public sealed class PortalServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The CPU time the process has used so far, in seconds.</summary>
+    public double CpuSeconds() => ProcCpu.Seconds(_process.Id);
+
     /// <summary>The process's peak resident memory so far (VmHWM), in MiB.</summary>
     public double PeakRssMiB() => ProcStatus.KiloBytes(_process.Id, "VmHWM") / 1024.0;
 

@@ -6,7 +6,7 @@ namespace Portal.Queries;
 
 /// <summary>
 /// Reads one transaction for the trace page. A trace id is all the page has, so the lookup is not time-bounded: it is an
-/// index probe of the primary key (trace_id first) in each daily partition, cheap for the few days kept.
+/// probe of the hash index on trace_id in each daily partition, cheap for the few days kept.
 /// </summary>
 public sealed class TraceQueries(PortalDbContext db)
 {

@@ -4,7 +4,7 @@ namespace Portal.Queries;
 
 /// <summary>
 /// The SQL of the transactions list. Spans matching the filter are found in the interval and grouped by trace (an
-/// index-only scan of spans_service_time_cover when only service and time filter); each trace is summed up from its spans
+/// index-only scan of the primary key when only service and time filter); each trace is summed up from its spans
 /// in the interval widened by <see cref="TransactionQueries.TraceMargin"/>. Every value is a parameter, placed by <see cref="With"/>.
 /// </summary>
 internal static class TransactionSql

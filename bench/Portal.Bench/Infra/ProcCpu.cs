@@ -1,0 +1,44 @@
+namespace Portal.Bench.Infra;
+
+/// <summary>
+/// CPU time used by processes, from /proc/PID/stat (Linux): user plus system time, in seconds. On two cores shared by
+/// the portal and PostgreSQL, the CPU each spends per span says where a faster ingest has to come from.
+/// </summary>
+public static class ProcCpu
+{
+    // Linux reports these fields in clock ticks of 1/100 s (USER_HZ) on every architecture .NET runs on.
+    private const double TicksPerSecond = 100;
+
+    public static double Seconds(int pid) => Read($"/proc/{pid}/stat") ?? 0;
+
+    /// <summary>All PostgreSQL server processes of the machine (the benchmark's cluster is the only one running).</summary>
+    public static double PostgresSeconds() =>
+        Directory.EnumerateDirectories("/proc")
+            .Where(d => Path.GetFileName(d).All(char.IsAsciiDigit))
+            .Select(d => Read(Path.Combine(d, "stat"), onlyCommand: "postgres") ?? 0)
+            .Sum();
+
+    private static double? Read(string path, string? onlyCommand = null)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null; // the process ended meanwhile
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+        // The command is in parentheses and may hold spaces; the fields after it are space-separated.
+        var open = stat.IndexOf('(');
+        var close = stat.LastIndexOf(')');
+        if (onlyCommand is not null && stat[(open + 1)..close] != onlyCommand) return null;
+        var fields = stat[(close + 2)..].Split(' ');
+        // Fields 14 (utime) and 15 (stime) of proc(5), counted from the state field (3).
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+    }
+}
