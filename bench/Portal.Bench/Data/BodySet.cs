@@ -20,19 +20,25 @@ public sealed class BodySet : IDisposable
     public List<byte[]> Bodies { get; }
     public long Bytes => Bodies.Sum(b => (long)b.Length);
 
-    /// <summary><paramref name="count"/> bodies of spans starting around now (within a second), written to a temporary file.</summary>
-    public static BodySet Create(WireFormat format, int count, int seed)
+    /// <summary>
+    /// How far the start times move on from one body to the next: the bodies, sent in order, carry spans that started at
+    /// the rate the target asks for (150,000 spans/s), as a live system's spans reach the portal in roughly the order they
+    /// started. Each body still spreads its spans over a second, in random order, like an exporter's batch.
+    /// </summary>
+    private static readonly TimeSpan BodyStep = TimeSpan.FromSeconds(SpansPerBody / 150_000.0);
+
+    /// <summary><paramref name="count"/> bodies of spans starting from <paramref name="start"/> on (see <see cref="BodyStep"/>), written to a temporary file.</summary>
+    public static BodySet Create(WireFormat format, int count, int seed, DateTime start)
     {
         var traffic = new SyntheticTraffic(seed);
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"portal-bench-{Environment.ProcessId}-{seed}.bodies");
         var bodies = new List<byte[]>(count);
-        var start = DateTime.UtcNow;
         using (var data = File.Create(path))
         using (var index = new StreamWriter(path + ".idx"))
         {
             for (var i = 0; i < count; i++)
             {
-                var body = format.Encode(traffic.Spans(SpansPerBody, start, TimeSpan.FromSeconds(1)));
+                var body = format.Encode(traffic.Spans(SpansPerBody, start + i * BodyStep, TimeSpan.FromSeconds(1)));
                 data.Write(body);
                 index.WriteLine(body.Length);
                 bodies.Add(body);

@@ -27,11 +27,14 @@ public static class IngestBenchmark
         WrkRunner.Result? protobufBestRun = null;
         foreach (var format in sizes.IngestFormats)
         {
-            using var bodies = BodySet.Create(format, sizes.BodiesPerFormat, seed: Array.IndexOf(WireFormat.All, format) + 1);
-            log.WriteLine($"ingest {format.Name}: {bodies.Bodies.Count} bodies, {bodies.Bytes / 1_048_576.0:N0} MiB");
+            var live = new LiveBodies(format, sizes.BodiesPerFormat, seed: Array.IndexOf(WireFormat.All, format) + 1);
             // A fresh process's first seconds (JIT tiers, connection pool) would count against whichever run comes first.
-            await Store.TruncateSpansAsync(db);
-            await WrkRunner.RunAsync(portal.Address, bodies, key.Value, sizes.IngestConnections[^1], sizes.IngestWarmUp);
+            using (var warmUp = live.Next())
+            {
+                log.WriteLine($"ingest {format.Name}: {warmUp.Bodies.Count} bodies, {warmUp.Bytes / 1_048_576.0:N0} MiB, made anew before each run");
+                await Store.TruncateSpansAsync(db);
+                await WrkRunner.RunAsync(portal.Address, warmUp, key.Value, sizes.IngestConnections[^1], sizes.IngestWarmUp);
+            }
             double best = 0;
             foreach (var connections in sizes.IngestConnections)
             {
@@ -40,6 +43,7 @@ public static class IngestBenchmark
                 var postgresCpu = new List<double>();
                 for (var run = 0; run < sizes.Runs; run++)
                 {
+                    using var bodies = live.Next();
                     await Store.TruncateSpansAsync(db);
                     var (portalBefore, postgresBefore) = (portal.CpuSeconds(), ProcCpu.PostgresSeconds());
                     var result = await WrkRunner.RunAsync(portal.Address, bodies, key.Value, connections, sizes.IngestDuration);
@@ -49,7 +53,7 @@ public static class IngestBenchmark
                     var stored = await Store.ScalarAsync(db, "SELECT count(*) FROM spans");
                     log.WriteLine($"  c={connections} run {run + 1}: {acked / result.Seconds:N0} spans/s acked, {stored:N0} stored, " +
                                   $"p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms, non-2xx {result.Non2xx}, repeated bodies {result.Repeated}, " +
-                                  $"CPU per span: portal {portalCpu[^1]:N2} µs, PostgreSQL {postgresCpu[^1]:N2} µs");
+                                  $"CPU per span: portal {portalCpu[^1]:N2} µs, PostgreSQL {postgresCpu[^1]:N2} µs; bodies made in {live.MakingTime.TotalSeconds:N1} s");
                     // Durable means stored: a 2xx whose rows are missing would make the figure a lie.
                     if (result.Repeated == 0 && stored < acked) throw new InvalidOperationException($"{acked} spans acknowledged but only {stored} stored.");
                     runs.Add(result);
@@ -72,10 +76,10 @@ public static class IngestBenchmark
 
             if (format != WireFormat.OtlpProtobuf) continue;
             protobufBest = best;
-            copyRate = await MeasureCopyAsync(db, bodies, sizes, log);
+            copyRate = await MeasureCopyAsync(db, live, sizes, log);
             figures.Add(new Figure("COPY baseline: raw binary COPY of the same rows, 2 connections, 10,000-row transactions", "rows/s",
                 copyRate, sizes.Runs, command));
-            var half = await MeasureHalfLoadAsync(db, portal, bodies, key, best / 2, sizes, log);
+            var half = await MeasureHalfLoadAsync(db, portal, live, key, best / 2, sizes, log);
             figures.Add(new Figure($"ack latency p50 at full load (OTLP protobuf, wrk, closed loop)", "ms", protobufBestRun!.P50Ms, 1, command));
             figures.Add(new Figure($"ack latency p99 at full load (OTLP protobuf, wrk, closed loop)", "ms", protobufBestRun.P99Ms, 1, command));
             figures.Add(new Figure($"ack latency p50 at half load ({best / 2:N0} spans/s, paced open loop)", "ms", Stats.Median(half.Select(h => h.P50Ms)), half.Count, command));
@@ -96,9 +100,10 @@ public static class IngestBenchmark
         return figures;
     }
 
-    private static async Task<double> MeasureCopyAsync(string db, BodySet bodies, BenchSizes sizes, TextWriter log)
+    private static async Task<double> MeasureCopyAsync(string db, LiveBodies live, BenchSizes sizes, TextWriter log)
     {
         // The rows the portal stores for these bodies: decoded by the same decoder.
+        using var bodies = live.Next();
         var rows = new List<SpanRecord>(sizes.CopyBaselineRows);
         foreach (var body in bodies.Bodies.Take(sizes.CopyBaselineRows / BodySet.SpansPerBody))
         {
@@ -116,12 +121,13 @@ public static class IngestBenchmark
         return Stats.Median(rates);
     }
 
-    private static async Task<List<PacedClient.Result>> MeasureHalfLoadAsync(string db, PortalServer portal, BodySet bodies, IngestKey key,
+    private static async Task<List<PacedClient.Result>> MeasureHalfLoadAsync(string db, PortalServer portal, LiveBodies live, IngestKey key,
         double spansPerSecond, BenchSizes sizes, TextWriter log)
     {
         var results = new List<PacedClient.Result>();
         for (var run = 0; run < sizes.Runs; run++)
         {
+            using var bodies = live.Next();
             await Store.TruncateSpansAsync(db);
             var result = await PacedClient.RunAsync(portal.Address, bodies, key.Value, spansPerSecond / BodySet.SpansPerBody, sizes.IngestDuration);
             log.WriteLine($"  half load run {run + 1}: {result.Acknowledged}/{result.Sent} acknowledged, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms");

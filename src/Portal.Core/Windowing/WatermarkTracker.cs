@@ -43,9 +43,8 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
     private readonly long _idleTicks = options.SourceIdleTimeout.Ticks;
     private readonly long _maxLagTicks = options.MaxWatermarkLag.Ticks;
 
-    // Batches usually come from one instance: remember the last one to skip the hash.
-    private string? _lastInstance;
-    private Source? _lastSource;
+    /// <summary>Emptied whenever a source is forgotten, so a returning instance gets a new source.</summary>
+    private readonly NameCache<Source> _recentSources = new(512);
 
     public long WatermarkTicks { get; private set; }
 
@@ -54,17 +53,14 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
 
     public void Observe(string instance, long eventTicks, long arrivalTicks)
     {
-        Source? source;
-        if (ReferenceEquals(instance, _lastInstance)) source = _lastSource!;
-        else
+        if (!_recentSources.TryGet(instance, out var source))
         {
             if (!_sources.TryGetValue(instance, out source))
             {
                 source = new Source(_adaptive ? new ArrivalDelays(_outOfOrdernessTicks, arrivalTicks) : null, _outOfOrdernessTicks);
                 _sources.Add(instance, source);
             }
-            _lastInstance = instance;
-            _lastSource = source;
+            _recentSources.Set(instance, source);
         }
         var newest = Math.Min(eventTicks, arrivalTicks + _futureSkewTicks);
         if (newest > source.NewestEventTicks) source.NewestEventTicks = newest;
@@ -82,6 +78,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
             if (nowTicks - source.LastArrivalTicks > _idleTicks)
             {
                 _sources.Remove(instance);
+                _recentSources.Clear();
                 continue;
             }
             active++;
@@ -91,8 +88,6 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
             if (watermark > source.WatermarkTicks) source.WatermarkTicks = watermark;
             if (source.WatermarkTicks < minimum) minimum = source.WatermarkTicks;
         }
-        _lastInstance = null;
-        _lastSource = null;
         ActiveSources = active;
         var floor = nowTicks - _maxLagTicks;
         var candidate = active == 0 ? floor : Math.Max(minimum, floor);

@@ -11,7 +11,9 @@ internal sealed class WindowKeyRegistry
     private readonly List<WindowKey> _keys = [WindowKey.All];
     private readonly Dictionary<string, ServiceKeys> _services = new(StringComparer.Ordinal);
     private readonly List<ServiceKeys> _servicesByOrdinal = [];
+    private readonly NameCache<ServiceKeys> _recentServices = new(256);
     private readonly Dictionary<string, int> _scenarios = new(StringComparer.Ordinal);
+    private readonly NameCache<int> _recentScenarios = new(1024);
 
     public int Count => _keys.Count;
 
@@ -19,12 +21,14 @@ internal sealed class WindowKeyRegistry
 
     public ServiceKeys Service(string service)
     {
-        if (!_services.TryGetValue(service, out var keys))
+        if (_recentServices.TryGet(service, out var keys)) return keys;
+        if (!_services.TryGetValue(service, out keys))
         {
             keys = new ServiceKeys(this, service, Register(WindowKey.ForService(service)), _servicesByOrdinal.Count);
             _services.Add(service, keys);
             _servicesByOrdinal.Add(keys);
         }
+        _recentServices.Set(service, keys);
         return keys;
     }
 
@@ -33,11 +37,13 @@ internal sealed class WindowKeyRegistry
 
     public int Scenario(string scenario)
     {
-        if (!_scenarios.TryGetValue(scenario, out var keyId))
+        if (_recentScenarios.TryGet(scenario, out var keyId)) return keyId;
+        if (!_scenarios.TryGetValue(scenario, out keyId))
         {
             keyId = Register(WindowKey.ForScenario(scenario));
             _scenarios.Add(scenario, keyId);
         }
+        _recentScenarios.Set(scenario, keyId);
         return keyId;
     }
 
@@ -51,6 +57,7 @@ internal sealed class WindowKeyRegistry
     internal sealed class ServiceKeys(WindowKeyRegistry registry, string name, int keyId, int ordinal)
     {
         private readonly Dictionary<string, int> _endpoints = new(StringComparer.Ordinal);
+        private readonly NameCache<int> _recentEndpoints = new(128);
         /// <summary>Edge key ids by the caller's <see cref="KeyId"/>.</summary>
         private readonly Dictionary<int, int> _edgesFrom = [];
 
@@ -61,11 +68,13 @@ internal sealed class WindowKeyRegistry
 
         public int Endpoint(string endpoint)
         {
-            if (!_endpoints.TryGetValue(endpoint, out var id))
+            if (_recentEndpoints.TryGet(endpoint, out var id)) return id;
+            if (!_endpoints.TryGetValue(endpoint, out id))
             {
                 id = registry.Register(WindowKey.ForEndpoint(Name, endpoint));
                 _endpoints.Add(endpoint, id);
             }
+            _recentEndpoints.Set(endpoint, id);
             return id;
         }
 

@@ -35,6 +35,36 @@ public class WatermarkTests
     }
 
     [Fact]
+    public void ASourceThatComesBackAfterGoingIdleHoldsTheWatermarkAgain()
+    {
+        var engine = new WindowEngine(new WindowEngineOptions
+        {
+            OutOfOrderness = TimeSpan.Zero,
+            SourceIdleTimeout = TimeSpan.FromSeconds(5),
+            MaxWatermarkLag = TimeSpan.FromMinutes(10),
+        });
+        const string quiet = "quiet-1";
+        for (var s = 0.0; s <= 20; s += 0.5)
+        {
+            engine.Add(Make(s, instance: "busy-1"), At(s));
+            if (s <= 5) engine.Add(Make(s, instance: quiet), At(s));
+            engine.AdvanceTo(At(s));
+        }
+        Assert.Equal(1, engine.GetStats().ActiveSources);
+        Assert.Equal(At(20), engine.Watermark);
+
+        // The same name (the same string instance) again, with a clock 3 s behind: a source anew, tracked and holding.
+        for (var s = 20.5; s <= 25; s += 0.5)
+        {
+            engine.Add(Make(s, instance: "busy-1"), At(s));
+            engine.Add(Make(s - 3, instance: quiet), At(s));
+            engine.AdvanceTo(At(s));
+        }
+        Assert.Equal(2, engine.GetStats().ActiveSources);
+        Assert.Equal(At(22), engine.Watermark);
+    }
+
+    [Fact]
     public void ASourceWhoseClockRunsAheadDoesNotCloseOtherSourcesWindowsEarly()
     {
         var engine = new WindowEngine(new WindowEngineOptions
