@@ -11,7 +11,7 @@ public sealed record BenchSizes
     public int[] IngestConnections { get; init; } = [4, 16, 64];
     public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(6);
     /// <summary>An unmeasured wrk run per format before the measured ones (wrk counts whole seconds).</summary>
-    public TimeSpan IngestWarmUp { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan IngestWarmUp { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Distinct 500-span bodies per format: enough for 200,000 spans/s over a 6 s run before any is sent twice.</summary>
     public int BodiesPerFormat { get; init; } = 2_400;
     public int CopyBaselineRows { get; init; } = 400_000;
