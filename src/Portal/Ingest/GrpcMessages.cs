@@ -15,18 +15,14 @@ public static class GrpcMessages
     /// <summary>The single request message of a unary call, or the status explaining why there is none.</summary>
     public static async Task<(byte[]? Message, GrpcStatus Status, string? Error)> ReadUnaryAsync(HttpRequest request, IngestHttpOptions options, CancellationToken ct)
     {
-        byte compressed;
-        byte[] message;
-        using (var body = await RequestBody.ReadAsync(request, options, ct))
-        {
-            if (body.Error is not null) return (null, GrpcStatus.ResourceExhausted, $"The request is larger than {options.MaxBodyBytes} bytes.");
-            var data = body.Data;
-            if (data.Length < 5) return (null, GrpcStatus.InvalidArgument, "The request holds no gRPC message frame.");
-            compressed = data[0];
-            var length = BinaryPrimitives.ReadUInt32BigEndian(data[1..5]);
-            if (length != data.Length - 5) return (null, GrpcStatus.InvalidArgument, $"The message frame says {length} bytes but {data.Length - 5} follow (unary calls carry one message).");
-            message = data[5..].ToArray();
-        }
+        var body = await RequestBody.ReadAsync(request, options, ct);
+        if (body.Error is not null) return (null, GrpcStatus.ResourceExhausted, $"The request is larger than {options.MaxBodyBytes} bytes.");
+        var data = body.Body.AsSpan(0, body.Length);
+        if (data.Length < 5) return (null, GrpcStatus.InvalidArgument, "The request holds no gRPC message frame.");
+        var compressed = data[0];
+        var length = BinaryPrimitives.ReadUInt32BigEndian(data[1..5]);
+        if (length != data.Length - 5) return (null, GrpcStatus.InvalidArgument, $"The message frame says {length} bytes but {data.Length - 5} follow (unary calls carry one message).");
+        var message = data[5..].ToArray();
         if (compressed == 0) return (message, GrpcStatus.Ok, null);
 
         var encoding = request.Headers["grpc-encoding"].ToString();

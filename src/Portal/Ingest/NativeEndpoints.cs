@@ -53,12 +53,10 @@ public static class NativeEndpoints
                 $"Content-Type must be {string.Join(" or ", mediaTypes)}, not '{http.Request.ContentType}'.");
         }
 
-        DecodeResult<T> result;
-        using (var body = await RequestBody.ReadAsync(http.Request, options, ct))
-        {
-            if (body.Error is not null) return body.Error;
-            result = decode(body.Data, mediaType);
-        }
+        var body = await RequestBody.ReadAsync(http.Request, options, ct);
+        if (body.Error is not null) return body.Error;
+
+        var result = decode(body.Body.AsSpan(0, body.Length), mediaType);
         if (result.IsFatal) return IngestResults.Problem(StatusCodes.Status400BadRequest, result.FatalError!);
         if (result.RejectedCount > 0)
         {

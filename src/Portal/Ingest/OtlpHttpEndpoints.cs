@@ -51,12 +51,10 @@ public static class OtlpHttpEndpoints
         }
         var json = mediaType == Json;
 
-        DecodeResult<T> result;
-        using (var body = await RequestBody.ReadAsync(http.Request, options, ct))
-        {
-            if (body.Error is not null) return body.Error;
-            result = decode(body.Data, json);
-        }
+        var body = await RequestBody.ReadAsync(http.Request, options, ct);
+        if (body.Error is not null) return body.Error;
+
+        var result = decode(body.Body.AsSpan(0, body.Length), json);
         if (result.IsFatal) return IngestResults.Problem(StatusCodes.Status400BadRequest, result.FatalError!);
 
         var outcome = await write(result.Records, ct);

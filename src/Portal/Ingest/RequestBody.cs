@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 
 namespace Portal.Ingest;
@@ -9,31 +8,7 @@ namespace Portal.Ingest;
 /// </summary>
 public static class RequestBody
 {
-    /// <summary>Bodies usually say their length; otherwise reading starts with this much and doubles.</summary>
-    private const int InitialBuffer = 64 * 1024;
-
-    /// <summary>
-    /// The body read into a buffer rented from the shared pool (a 500-span batch is about 70 KiB: allocated per request,
-    /// it would land on the large-object heap and bring full collections). Dispose it once the body is decoded.
-    /// </summary>
-    public sealed class Result : IDisposable
-    {
-        private byte[]? _buffer;
-        private readonly int _length;
-
-        internal Result(byte[]? buffer, int length, IResult? error) => (_buffer, _length, Error) = (buffer, length, error);
-
-        public IResult? Error { get; }
-
-        public ReadOnlySpan<byte> Data => _buffer.AsSpan(0, _length);
-
-        public void Dispose()
-        {
-            if (_buffer is null) return;
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = null;
-        }
-    }
+    public sealed record Result(byte[]? Body, int Length, IResult? Error);
 
     public static async Task<Result> ReadAsync(HttpRequest request, IngestHttpOptions options, CancellationToken ct)
     {
@@ -54,22 +29,17 @@ public static class RequestBody
                     $"Content-Encoding '{encoding}' is not supported; send identity or gzip."));
         }
 
-        // One byte more than a known length, so the end of the body is seen without growing the buffer.
-        var size = encoding is "" or "identity" && request.ContentLength is { } declared ? (int)declared + 1 : InitialBuffer;
-        var buffer = ArrayPool<byte>.Shared.Rent(size);
-        var length = 0;
-        var handedOver = false;
         try
         {
+            await using var buffer = new MemoryStream();
+            var chunk = new byte[64 * 1024];
             int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(length), ct)) > 0)
+            while ((read = await source.ReadAsync(chunk, ct)) > 0)
             {
-                length += read;
-                if (length > limit) return TooLarge(limit, encoding == "gzip" ? "decompressed body" : "body");
-                if (length == buffer.Length) buffer = Grow(buffer, length);
+                if (buffer.Length + read > limit) return TooLarge(limit, encoding == "gzip" ? "decompressed body" : "body");
+                buffer.Write(chunk, 0, read);
             }
-            handedOver = true;
-            return new(buffer, length, null);
+            return new(buffer.GetBuffer(), (int)buffer.Length, null);
         }
         catch (InvalidDataException e)
         {
@@ -83,18 +53,6 @@ public static class RequestBody
         {
             return new(null, 0, IngestResults.Problem(e.StatusCode, e.Message));
         }
-        finally
-        {
-            if (!handedOver) ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static byte[] Grow(byte[] buffer, int length)
-    {
-        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-        buffer.AsSpan(0, length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return larger;
     }
 
     private static Result TooLarge(long limit, string what) =>
