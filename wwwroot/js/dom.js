@@ -36,6 +36,19 @@ export function fillUrl(template, values) {
     name in values ? encodeURIComponent(String(values[name])) : match);
 }
 
+/**
+ * Calls handler(group, update) for every "portal:live-message" live.js dispatches, until dispose() of the returned
+ * object: the page modules' one way to hear the live feed's groups that no chart draws.
+ */
+export function onLiveMessage(handler) {
+  const listener = event => {
+    const { group, update } = event.detail ?? {};
+    if (typeof group === 'string') handler(group, update);
+  };
+  document.addEventListener('portal:live-message', listener);
+  return { dispose: () => document.removeEventListener('portal:live-message', listener) };
+}
+
 /** Calls fn at most once per `ms`, always with the latest state (trailing edge): live floods stay cheap. */
 export function throttle(fn, ms = 100) {
   let timer = 0;

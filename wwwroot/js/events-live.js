@@ -3,25 +3,24 @@
 // Listens for live.js's "portal:live-message" with group "events" and payload { events: [{ id, source, type, time, subject }] }.
 // Rows are built with textContent only (event fields are sender-controlled); at most MAX_ROWS rows are kept.
 // The Events page attaches the body (attach → { dispose }) while the list shows the newest events.
+import { onLiveMessage } from './dom.js';
 
 const MAX_ROWS = 500;
 
 export function attach(body) {
   const type = body.dataset.filterType || null;
   const source = body.dataset.filterSource || null;
-  const listener = event => {
-    const { group, update } = event.detail ?? {};
+  const subscription = onLiveMessage((group, update) => {
     if (group !== 'events' || !Array.isArray(update?.events)) return;
     for (const item of update.events) {
       if (!item || (type && item.type !== type) || (source && item.source !== source)) continue;
       body.prepend(row(item));
     }
     while (body.rows.length > MAX_ROWS) body.deleteRow(-1);
-  };
-  document.addEventListener('portal:live-message', listener);
+  });
   return {
     dispose() {
-      document.removeEventListener('portal:live-message', listener);
+      subscription.dispose();
       body.replaceChildren();
     },
   };

@@ -1,15 +1,14 @@
 // Keeps the "now" cells of the scenarios table current from the live feed's scenario groups
 // ("scenario:{code}", points of throughput, successRate and p95 per window): each row shows its newest window.
 // The Scenarios page attaches its table (attach → { dispose }).
-import { setText } from './dom.js';
+import { onLiveMessage, setText } from './dom.js';
 
 const SERIES = { throughput: v => `${v.toFixed(1)}/s`, successRate: v => `${v.toFixed(1)}%`, p95: v => `${v.toFixed(1)} ms` };
 
 export function attach(table) {
   const newest = new Map();
-  const listener = event => {
-    const { group, update } = event.detail ?? {};
-    if (typeof group !== 'string' || !group.startsWith('scenario:')) return;
+  return onLiveMessage((group, update) => {
+    if (!group.startsWith('scenario:')) return;
     const row = [...table.querySelectorAll('tr[data-live-row]')].find(r => r.dataset.liveRow === group);
     if (!row) return;
     for (const point of update?.points ?? []) {
@@ -20,7 +19,5 @@ export function attach(table) {
       const cell = row.querySelector(`[data-live-cell="${point.series}"]`);
       if (cell) setText(cell, point.v == null ? '—' : format(point.v));
     }
-  };
-  document.addEventListener('portal:live-message', listener);
-  return { dispose: () => document.removeEventListener('portal:live-message', listener) };
+  });
 }

@@ -1,7 +1,7 @@
 // Keeps the "Now" columns of a services table current from the live feed's "services" group:
 // { services: [{ name, t, count, errors, p95Ms, correction }] } — the newest window of each service.
 // The ServicesTable component attaches its table (attach → { dispose }) while the table shows the live range.
-import { setText } from './dom.js';
+import { onLiveMessage, setText } from './dom.js';
 
 export function attach(table) {
   const newest = new Map();
@@ -15,10 +15,8 @@ export function attach(table) {
     if (rate) setText(rate, `${tick.count}/s${tick.errors ? ` · ${tick.errors} err` : ''}`);
     if (p95) setText(p95, tick.p95Ms == null ? '—' : `${tick.p95Ms.toFixed(1)} ms`);
   };
-  const listener = event => {
-    if (event.detail?.group !== 'services') return;
-    for (const tick of event.detail.update?.services ?? []) apply(tick);
-  };
-  document.addEventListener('portal:live-message', listener);
-  return { dispose: () => document.removeEventListener('portal:live-message', listener) };
+  return onLiveMessage((group, update) => {
+    if (group !== 'services') return;
+    for (const tick of update?.services ?? []) apply(tick);
+  });
 }
