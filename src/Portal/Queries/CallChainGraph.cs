@@ -66,7 +66,7 @@ public sealed record CallChainGraph(IReadOnlyList<CallChainNode> Nodes, IReadOnl
             ["Endpoint"] = span.Endpoint,
             ["Instance"] = span.Instance,
             ["Duration"] = DurationBuckets.FormatMicros(span.DurationMicros),
-            ["Status"] = span.IsError ? $"error {span.StatusCode}".TrimEnd() : span.StatusCode is { } code ? $"ok {code}" : "ok",
+            ["Status"] = SpanStatus.Text(span),
         };
         if (calls.Count > 1)
         {

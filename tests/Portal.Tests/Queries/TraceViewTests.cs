@@ -117,6 +117,7 @@ public class TraceViewTests
         Assert.True(ledger.Error);
         Assert.Equal(new SpanId(3).ToString(), ledger.Id);
         Assert.Equal("insufficient funds", ledger.Details["Error"]);
+        Assert.Equal("error", ledger.Details["Status"]);
         var edge = Assert.Single(graph.Edges);
         Assert.Equal("×2", edge.Label);
         Assert.True(edge.Error);

@@ -20,17 +20,6 @@ public partial class SpanDetails
 
     [Parameter, EditorRequired] public string TraceId { get; set; } = "";
 
-    /// <summary>"error" or "ok", then the status code unless it only repeats that (OTLP's ERROR and OK).</summary>
-    private string StatusText
-    {
-        get
-        {
-            var outcome = Row.Span.IsError ? "error" : "ok";
-            var code = Row.Span.StatusCode;
-            return string.IsNullOrEmpty(code) || code.Equals(outcome, StringComparison.OrdinalIgnoreCase) ? outcome : $"{outcome} {code}";
-        }
-    }
-
     private string? Attributes => Pretty(Row.Span.AttributesJson);
 
     private string? Events => Pretty(Row.Span.EventsJson);
