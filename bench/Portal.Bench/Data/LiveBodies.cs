@@ -10,16 +10,13 @@ namespace Portal.Bench.Data;
 public sealed class LiveBodies(WireFormat format, int count, int seed)
 {
     /// <summary>How long the last set took to make: the next one's spans start that far ahead, when it is sent.</summary>
-    private TimeSpan _making = TimeSpan.Zero;
+    public TimeSpan MakingTime { get; private set; }
 
     public BodySet Next()
     {
         var clock = Stopwatch.StartNew();
-        var set = BodySet.Create(format, count, seed, DateTime.UtcNow + _making);
-        _making = clock.Elapsed;
+        var set = BodySet.Create(format, count, seed, DateTime.UtcNow + MakingTime);
+        MakingTime = clock.Elapsed;
         return set;
     }
-
-    /// <summary>How long the last set took to make.</summary>
-    public TimeSpan MakingTime => _making;
 }

@@ -11,6 +11,10 @@ public static class ProcCpu
 
     public static double Seconds(int pid) => Read($"/proc/{pid}/stat") ?? 0;
 
+    /// <summary>CPU seconds spent between two readings, as microseconds per item done meanwhile.</summary>
+    public static double MicrosPerItem(double secondsBefore, double secondsAfter, long items) =>
+        (secondsAfter - secondsBefore) * 1e6 / Math.Max(1, items);
+
     /// <summary>All PostgreSQL server processes of the machine (the benchmark's cluster is the only one running).</summary>
     public static double PostgresSeconds() =>
         Directory.EnumerateDirectories("/proc")

@@ -48,8 +48,8 @@ public static class IngestBenchmark
                     var (portalBefore, postgresBefore) = (portal.CpuSeconds(), ProcCpu.PostgresSeconds());
                     var result = await WrkRunner.RunAsync(portal.Address, bodies, key.Value, connections, sizes.IngestDuration);
                     var acked = result.Acknowledged * BodySet.SpansPerBody;
-                    portalCpu.Add((portal.CpuSeconds() - portalBefore) * 1e6 / Math.Max(1, acked));
-                    postgresCpu.Add((ProcCpu.PostgresSeconds() - postgresBefore) * 1e6 / Math.Max(1, acked));
+                    portalCpu.Add(ProcCpu.MicrosPerItem(portalBefore, portal.CpuSeconds(), acked));
+                    postgresCpu.Add(ProcCpu.MicrosPerItem(postgresBefore, ProcCpu.PostgresSeconds(), acked));
                     var stored = await Store.ScalarAsync(db, "SELECT count(*) FROM spans");
                     log.WriteLine($"  c={connections} run {run + 1}: {acked / result.Seconds:N0} spans/s acked, {stored:N0} stored, " +
                                   $"p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms, non-2xx {result.Non2xx}, repeated bodies {result.Repeated}, " +
@@ -115,7 +115,7 @@ public static class IngestBenchmark
             await Store.TruncateSpansAsync(db);
             var postgresBefore = ProcCpu.PostgresSeconds();
             rates.Add(await CopyBaseline.RunAsync(db, rows));
-            var postgresCpu = (ProcCpu.PostgresSeconds() - postgresBefore) * 1e6 / rows.Count;
+            var postgresCpu = ProcCpu.MicrosPerItem(postgresBefore, ProcCpu.PostgresSeconds(), rows.Count);
             log.WriteLine($"  COPY baseline run {run + 1}: {rates[^1]:N0} rows/s ({rows.Count:N0} rows), PostgreSQL CPU per row {postgresCpu:N2} µs");
         }
         return Stats.Median(rates);

@@ -73,12 +73,13 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
     {
         var minimum = long.MaxValue;
         var active = 0;
+        var forgotten = false;
         foreach (var (instance, source) in _sources)
         {
             if (nowTicks - source.LastArrivalTicks > _idleTicks)
             {
                 _sources.Remove(instance);
-                _recentSources.Clear();
+                forgotten = true;
                 continue;
             }
             active++;
@@ -88,6 +89,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
             if (watermark > source.WatermarkTicks) source.WatermarkTicks = watermark;
             if (source.WatermarkTicks < minimum) minimum = source.WatermarkTicks;
         }
+        if (forgotten) _recentSources.Clear();
         ActiveSources = active;
         var floor = nowTicks - _maxLagTicks;
         var candidate = active == 0 ? floor : Math.Max(minimum, floor);

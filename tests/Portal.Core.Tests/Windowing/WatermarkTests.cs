@@ -8,15 +8,18 @@ public class WatermarkTests
     private static bool FirstEmitted(IEnumerable<WindowResult> results, double windowStartSeconds) =>
         results.Any(r => r.Kind == WindowResultKind.First && r.Key == WindowKey.All && r.WindowStart == At(windowStartSeconds));
 
+    /// <summary>No delay and a lag bound far away, so only the sources and their 5 s idle timeout move the watermark.</summary>
+    private static WindowEngine EngineWithIdleTimeoutOf5s() => new(new WindowEngineOptions
+    {
+        OutOfOrderness = TimeSpan.Zero,
+        SourceIdleTimeout = TimeSpan.FromSeconds(5),
+        MaxWatermarkLag = TimeSpan.FromMinutes(10),
+    });
+
     [Fact]
     public void AnIdleSourceStopsHoldingTheWatermarkBack()
     {
-        var engine = new WindowEngine(new WindowEngineOptions
-        {
-            OutOfOrderness = TimeSpan.Zero,
-            SourceIdleTimeout = TimeSpan.FromSeconds(5),
-            MaxWatermarkLag = TimeSpan.FromMinutes(10),
-        });
+        var engine = EngineWithIdleTimeoutOf5s();
         var seen = new List<WindowResult>();
         for (var s = 0.0; s < 20; s += 0.5)
         {
@@ -37,12 +40,7 @@ public class WatermarkTests
     [Fact]
     public void ASourceThatComesBackAfterGoingIdleHoldsTheWatermarkAgain()
     {
-        var engine = new WindowEngine(new WindowEngineOptions
-        {
-            OutOfOrderness = TimeSpan.Zero,
-            SourceIdleTimeout = TimeSpan.FromSeconds(5),
-            MaxWatermarkLag = TimeSpan.FromMinutes(10),
-        });
+        var engine = EngineWithIdleTimeoutOf5s();
         const string quiet = "quiet-1";
         for (var s = 0.0; s <= 20; s += 0.5)
         {
