@@ -54,8 +54,8 @@ public static class CopyBaseline
                 WriteNullable(copy, s.StatusCode, NpgsqlDbType.Text);
                 WriteNullable(copy, s.StatusMessage, NpgsqlDbType.Text);
                 WriteNullable(copy, s.Scenario, NpgsqlDbType.Text);
-                WriteNullable(copy, s.AttributesJson, NpgsqlDbType.Jsonb);
-                WriteNullable(copy, s.EventsJson, NpgsqlDbType.Jsonb);
+                WriteNullable(copy, s.AttributesJson, NpgsqlDbType.Json);
+                WriteNullable(copy, s.EventsJson, NpgsqlDbType.Json);
             }
             await copy.CompleteAsync();
         }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Storage;
@@ -10,14 +12,15 @@ namespace Portal.Tests.Storage;
 public sealed class SchemaAgreementTests(HostFixture host) : IClassFixture<HostFixture>
 {
     [Fact]
-    public async Task Every_mapped_column_exists_with_the_mapped_type_and_nullability()
+    public async Task Every_mapped_column_exists_with_the_mapped_type_nullability_and_collation()
     {
         using var scope = host.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var columns = await ReadColumnsAsync(host.Factory.ConnectionString);
         var problems = new List<string>();
 
-        foreach (var entity in db.Model.GetEntityTypes())
+        // The design-time model: the runtime one does not keep collations.
+        foreach (var entity in db.GetService<IDesignTimeModel>().Model.GetEntityTypes())
         {
             var table = entity.GetTableName()!;
             var storeObject = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table);
@@ -32,6 +35,7 @@ public sealed class SchemaAgreementTests(HostFixture host) : IClassFixture<HostF
                 var mappedType = property.GetRelationalTypeMapping().StoreType;
                 if (!SameType(mappedType, column.Type)) problems.Add($"{table}.{name}: mapped {mappedType}, schema {column.Type}");
                 if (property.IsNullable != column.Nullable) problems.Add($"{table}.{name}: mapped nullable={property.IsNullable}, schema nullable={column.Nullable}");
+                if (property.GetCollation() != column.Collation) problems.Add($"{table}.{name}: mapped collation {property.GetCollation() ?? "default"}, schema {column.Collation ?? "default"}");
             }
             var mapped = entity.GetProperties().Select(p => p.GetColumnName(storeObject)).ToHashSet();
             problems.AddRange(columns.Keys.Where(k => k.Table == table && !mapped.Contains(k.Column)).Select(k => $"{table}.{k.Column} exists but is not mapped"));
@@ -63,18 +67,22 @@ public sealed class SchemaAgreementTests(HostFixture host) : IClassFixture<HostF
         var t => t,
     };
 
-    private static async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable)>> ReadColumnsAsync(string connectionString)
+    /// <summary>Each column's type, nullability and collation (null for the database's default, as EF maps it).</summary>
+    private static async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable, string? Collation)>> ReadColumnsAsync(string connectionString)
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("""
-            SELECT c.relname, a.attname, format_type(a.atttypid, NULL), NOT a.attnotnull
+            SELECT c.relname, a.attname, format_type(a.atttypid, NULL), NOT a.attnotnull,
+                   CASE WHEN a.attcollation = t.typcollation THEN NULL ELSE co.collname END
             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                 JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
             """, conn);
-        var result = new Dictionary<(string, string), (string, bool)>();
+        var result = new Dictionary<(string, string), (string, bool, string?)>();
         await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) result[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), reader.GetBoolean(3));
+        while (await reader.ReadAsync())
+            result[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), reader.GetBoolean(3), reader.IsDBNull(4) ? null : reader.GetString(4));
         return result;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class SpanMapping : IEntityTypeConfiguration<SpanRecord>
         span.Property(s => s.TraceId).HasColumnName("trace_id").HasConversion(IdConverters.Trace);
         span.Property(s => s.SpanId).HasColumnName("span_id").HasConversion(IdConverters.Span);
         span.Property(s => s.ParentSpanId).HasColumnName("parent_span_id").HasConversion(IdConverters.Span);
-        span.Property(s => s.Service).HasColumnName("service");
+        span.Property(s => s.Service).HasColumnName("service").UseCollation("C");
         span.Property(s => s.Endpoint).HasColumnName("endpoint");
         span.Property(s => s.Instance).HasColumnName("instance");
         span.Property(s => s.Kind).HasColumnName("kind");
@@ -23,8 +23,8 @@ internal sealed class SpanMapping : IEntityTypeConfiguration<SpanRecord>
         span.Property(s => s.StatusCode).HasColumnName("status_code");
         span.Property(s => s.StatusMessage).HasColumnName("status_message");
         span.Property(s => s.Scenario).HasColumnName("scenario");
-        span.Property(s => s.AttributesJson).HasColumnName("attributes").HasColumnType("jsonb");
-        span.Property(s => s.EventsJson).HasColumnName("events").HasColumnType("jsonb");
+        span.Property(s => s.AttributesJson).HasColumnName("attributes").HasColumnType("json");
+        span.Property(s => s.EventsJson).HasColumnName("events").HasColumnType("json");
         span.Property<DateTime>("ReceivedAt").HasColumnName("received_at").ValueGeneratedOnAdd();
         span.Ignore(s => s.EndTime);
     }

@@ -30,8 +30,8 @@ internal static class SpanCopy
             await WriteNullableAsync(copy, s.StatusCode, NpgsqlDbType.Text, ct);
             await WriteNullableAsync(copy, s.StatusMessage, NpgsqlDbType.Text, ct);
             await WriteNullableAsync(copy, s.Scenario, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, s.AttributesJson, NpgsqlDbType.Jsonb, ct);
-            await WriteNullableAsync(copy, s.EventsJson, NpgsqlDbType.Jsonb, ct);
+            await WriteNullableAsync(copy, s.AttributesJson, NpgsqlDbType.Json, ct);
+            await WriteNullableAsync(copy, s.EventsJson, NpgsqlDbType.Json, ct);
         }
         await copy.CompleteAsync(ct);
     }
