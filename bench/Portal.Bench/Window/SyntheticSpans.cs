@@ -17,6 +17,18 @@ internal sealed class SyntheticSpans
 
     public SpanRecord[] Spans { get; }
     public DateTime[] Arrivals { get; }
+    /// <summary>The earliest event time (start) a span may have.</summary>
+    private readonly DateTime _start;
+    /// <summary>Ids used: trace and span ids are 1 to this.</summary>
+    private readonly ulong _ids;
+
+    private SyntheticSpans(SpanRecord[] spans, DateTime[] arrivals, DateTime start, ulong ids)
+    {
+        Spans = spans;
+        Arrivals = arrivals;
+        _start = start;
+        _ids = ids;
+    }
 
     public SyntheticSpans(int count, int spansPerEventSecond, int seed)
     {
@@ -31,7 +43,7 @@ internal sealed class SyntheticSpans
 
         Spans = new SpanRecord[count];
         Arrivals = new DateTime[count];
-        var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var start = _start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var eventSpan = TimeSpan.FromSeconds((double)count / spansPerEventSecond).Ticks;
         ulong nextId = 1;
         var n = 0;
@@ -69,22 +81,35 @@ internal sealed class SyntheticSpans
                     Add(callees[service][random.Next(CalleesPerService)], id, at.AddTicks(random.NextInt64(duration * 10)), depth + 1, scenarioCode);
             }
         }
+        _ids = nextId;
         Array.Sort(Arrivals, Spans);
         // The host's decoder allocates a batch's spans one after another, in arrival order. Generated in trace order and
         // then sorted, every record would sit far from the previous one, a cache miss that the host never pays and that
         // measured a third of the engine's time: copy them in arrival order.
-        for (var i = 0; i < Spans.Length; i++) Spans[i] = Copy(Spans[i]);
+        for (var i = 0; i < Spans.Length; i++) Spans[i] = Copy(Spans[i], TimeSpan.Zero, 0);
     }
 
-    private static SpanRecord Copy(SpanRecord span) => new()
+    /// <summary>
+    /// The same traffic again, with new ids, starting a whole number of seconds after the last span of this stream has
+    /// arrived: what an engine that has run a while sees next.
+    /// </summary>
+    public SyntheticSpans Continued()
     {
-        TraceId = span.TraceId,
-        SpanId = span.SpanId,
-        ParentSpanId = span.ParentSpanId,
+        var shift = TimeSpan.FromSeconds(Math.Ceiling((Arrivals[^1] - _start).TotalSeconds));
+        var spans = Spans.Select(s => Copy(s, shift, _ids)).ToArray();
+        var arrivals = Arrivals.Select(a => a + shift).ToArray();
+        return new SyntheticSpans(spans, arrivals, _start + shift, _ids * 2);
+    }
+
+    private static SpanRecord Copy(SpanRecord span, TimeSpan shift, ulong idOffset) => new()
+    {
+        TraceId = new TraceId(span.TraceId.High, span.TraceId.Low + idOffset),
+        SpanId = new SpanId(span.SpanId.Value + idOffset),
+        ParentSpanId = span.ParentSpanId is { } parent ? new SpanId(parent.Value + idOffset) : null,
         Service = span.Service,
         Endpoint = span.Endpoint,
         Instance = span.Instance,
-        StartTime = span.StartTime,
+        StartTime = span.StartTime + shift,
         DurationMicros = span.DurationMicros,
         IsError = span.IsError,
         Scenario = span.Scenario,

@@ -7,7 +7,8 @@ namespace Portal.Bench.Window;
 /// <summary>
 /// The window engine alone (one thread, in process): a span stream in arrival order (delays 0–3 s, 1% up to 60 s) over
 /// about 10,000 keys in the five scopes, with a processing-time tick every 100 ms, as the WindowProcessor drives it.
-/// Reports records/s and the engine's state memory halfway through the stream (its steady state).
+/// Reports records/s of an engine that has already run (the cold rate of a new one beside it) and the engine's state
+/// memory halfway through its first stream.
 /// </summary>
 public static class WindowBenchmark
 {
@@ -32,32 +33,42 @@ public static class WindowBenchmark
             stats = warm.GetStats();
         });
 
+        // A host runs one engine for days: its span tables have grown to size and its windows' arrays are reused. A new
+        // engine spends a good part of its first millions of records growing tables into freshly zeroed pages. Each run
+        // therefore feeds a new engine the stream once (the cold figure), then times the same traffic continued.
+        var continued = stream.Continued();
         var rates = new List<double>();
-        long allocatedPerRecord = 0, secondHalfPerRecord = 0;
+        var coldRates = new List<double>();
+        long allocatedPerRecord = 0;
+        long emitted = 0;
         for (var run = 0; run < sizes.Runs + 2; run++)
         {
             GC.Collect();
+            var engine = new WindowEngine();
+            var cold = Stopwatch.StartNew();
+            Feed(stream, engine);
+            cold.Stop();
+            coldRates.Add(stream.Spans.Length / cold.Elapsed.TotalSeconds);
+
+            GC.Collect();
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            long allocatedAtHalf = 0;
             var clock = Stopwatch.StartNew();
-            var emitted = Feed(stream, new WindowEngine(), () => allocatedAtHalf = GC.GetAllocatedBytesForCurrentThread());
+            emitted = Feed(continued, engine);
             clock.Stop();
-            var allocatedAfter = GC.GetAllocatedBytesForCurrentThread();
-            allocatedPerRecord = (allocatedAfter - allocatedBefore) / stream.Spans.Length;
-            // The second half is closer to a long-running engine's steady state: its tables and windows have grown.
-            secondHalfPerRecord = (allocatedAfter - allocatedAtHalf) / (stream.Spans.Length - stream.Spans.Length / 2);
-            rates.Add(stream.Spans.Length / clock.Elapsed.TotalSeconds);
-            log.WriteLine($"  window run {run + 1}: {rates[^1]:N0} records/s, {emitted:N0} results, {allocatedPerRecord} B allocated per record ({secondHalfPerRecord} B in the second half)");
+            allocatedPerRecord = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / continued.Spans.Length;
+            rates.Add(continued.Spans.Length / clock.Elapsed.TotalSeconds);
+            log.WriteLine($"  window run {run + 1}: {rates[^1]:N0} records/s (cold, the first {stream.Spans.Length:N0}: {coldRates[^1]:N0}), {emitted:N0} results, {allocatedPerRecord} B allocated per record");
         }
 
         var median = Stats.Median(rates);
         return
         [
-            new Figure($"window engine, {stream.Spans.Length:N0} spans, {stats!.Keys:N0} keys in 5 scopes, 1 thread", "records/s", median, rates.Count, command)
+            new Figure($"window engine, {continued.Spans.Length:N0} spans after {stream.Spans.Length:N0} of warm-up, {stats!.Keys:N0} keys in 5 scopes, 1 thread", "records/s", median, rates.Count, command)
             {
                 Target = $"≥ {TargetRecordsPerSecond:N0}", Met = median >= TargetRecordsPerSecond,
                 Note = $"each record updates its window in 5 scopes (all, service, endpoint, edge via the parent's service, scenario); " +
-                       $"{allocatedPerRecord} B allocated per record ({secondHalfPerRecord} B in the second half); halfway: {stats.OpenWindows} open windows, {stats.OpenAggregates:N0} open (key, window) " +
+                       $"cold (a new engine's first {stream.Spans.Length:N0} records, tables growing): {Stats.Median(coldRates):N0} records/s; " +
+                       $"{allocatedPerRecord} B allocated per record, {emitted:N0} results; halfway through the cold pass: {stats.OpenWindows} open windows, {stats.OpenAggregates:N0} open (key, window) " +
                        $"aggregates, {stats.RememberedSpans:N0} remembered spans, {stats.WaitingChildren:N0} children waiting for their parent; timeliness {stats.Timeliness:P1}",
             },
             new Figure($"window engine state at {stats.Keys:N0} keys (halfway, after a full GC)", "MiB", stateBytes / 1_048_576.0, 1, command),
