@@ -15,14 +15,18 @@ public static class ProcCpu
     public static double MicrosPerItem(double secondsBefore, double secondsAfter, long items) =>
         (secondsAfter - secondsBefore) * 1e6 / Math.Max(1, items);
 
-    /// <summary>All PostgreSQL server processes of the machine (the benchmark's cluster is the only one running).</summary>
+    /// <summary>
+    /// All PostgreSQL server processes of the machine (the benchmark's cluster is the only one running), with the time of
+    /// their children that ended: a backend or autovacuum worker that exits between two readings leaves the sum, and its
+    /// time reappears in the postmaster's, which waited for it. Without it a difference of two sums can be negative.
+    /// </summary>
     public static double PostgresSeconds() =>
         Directory.EnumerateDirectories("/proc")
             .Where(d => Path.GetFileName(d).All(char.IsAsciiDigit))
-            .Select(d => Read(Path.Combine(d, "stat"), onlyCommand: "postgres") ?? 0)
+            .Select(d => Read(Path.Combine(d, "stat"), onlyCommand: "postgres", withEndedChildren: true) ?? 0)
             .Sum();
 
-    private static double? Read(string path, string? onlyCommand = null)
+    private static double? Read(string path, string? onlyCommand = null, bool withEndedChildren = false)
     {
         string stat;
         try
@@ -42,7 +46,9 @@ public static class ProcCpu
         var close = stat.LastIndexOf(')');
         if (onlyCommand is not null && stat[(open + 1)..close] != onlyCommand) return null;
         var fields = stat[(close + 2)..].Split(' ');
-        // Fields 14 (utime) and 15 (stime) of proc(5), counted from the state field (3).
-        return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+        // Fields 14 (utime) and 15 (stime) of proc(5), counted from the state field (3); 16 and 17 for children waited for.
+        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+        if (withEndedChildren) ticks += long.Parse(fields[13]) + long.Parse(fields[14]);
+        return ticks / TicksPerSecond;
     }
 }
