@@ -19,7 +19,7 @@ internal sealed class SyntheticSpans
     public DateTime[] Arrivals { get; }
     /// <summary>The earliest event time (start) a span may have.</summary>
     private readonly DateTime _start;
-    /// <summary>Ids used: trace and span ids are 1 to this.</summary>
+    /// <summary>Trace and span ids of this stream are below this (from 1 for the first stream); a continued one starts here.</summary>
     private readonly ulong _ids;
 
     private SyntheticSpans(SpanRecord[] spans, DateTime[] arrivals, DateTime start, ulong ids)

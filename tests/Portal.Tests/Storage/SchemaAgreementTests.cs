@@ -23,7 +23,7 @@ public sealed class SchemaAgreementTests(HostFixture host) : IClassFixture<HostF
         foreach (var entity in db.GetService<IDesignTimeModel>().Model.GetEntityTypes())
         {
             var table = entity.GetTableName()!;
-            var storeObject = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table);
+            var storeObject = StoreObjectIdentifier.Table(table);
             foreach (var property in entity.GetProperties())
             {
                 var name = property.GetColumnName(storeObject)!;
