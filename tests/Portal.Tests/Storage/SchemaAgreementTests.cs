@@ -45,6 +45,24 @@ public sealed class SchemaAgreementTests(HostFixture host) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task Every_primary_key_has_the_mapped_columns_in_the_mapped_order()
+    {
+        using var scope = host.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var keys = await ReadPrimaryKeysAsync(host.Factory.ConnectionString);
+
+        // Column order matters: it decides where inserts land in the index and which scans it serves.
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName()!;
+            var storeObject = StoreObjectIdentifier.Table(table);
+            var mapped = entity.FindPrimaryKey()?.Properties.Select(p => p.GetColumnName(storeObject)!).ToArray() ?? [];
+            Assert.True(keys.TryGetValue(table, out var schema), $"{table} has no primary key in the schema");
+            Assert.Equal(string.Join(", ", mapped), string.Join(", ", schema));
+        }
+    }
+
+    [Fact]
     public async Task Every_entity_can_be_queried_against_the_migrated_database()
     {
         using var scope = host.Factory.Services.CreateScope();
@@ -66,6 +84,25 @@ public sealed class SchemaAgreementTests(HostFixture host) : IClassFixture<HostF
         "character varying" => "text",
         var t => t,
     };
+
+    /// <summary>The key columns of each table's primary key, in index order (INCLUDE columns left out).</summary>
+    private static async Task<Dictionary<string, string[]>> ReadPrimaryKeysAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            SELECT c.relname, array_agg(a.attname ORDER BY k.ord)
+            FROM pg_constraint p JOIN pg_class c ON c.oid = p.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                 CROSS JOIN LATERAL unnest(p.conkey) WITH ORDINALITY AS k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+            WHERE n.nspname = 'public' AND p.contype = 'p' AND NOT c.relispartition
+            GROUP BY c.relname
+            """, conn);
+        var result = new Dictionary<string, string[]>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) result[reader.GetString(0)] = reader.GetFieldValue<string[]>(1);
+        return result;
+    }
 
     /// <summary>Each column's type, nullability and collation (null for the database's default, as EF maps it).</summary>
     private static async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable, string? Collation)>> ReadColumnsAsync(string connectionString)

@@ -9,7 +9,7 @@ internal sealed class SpanMapping : IEntityTypeConfiguration<SpanRecord>
     public void Configure(EntityTypeBuilder<SpanRecord> span)
     {
         span.ToTable("spans");
-        span.HasKey(s => new { s.Service, s.StartTime, s.TraceId, s.SpanId });
+        span.HasKey(s => new { s.StartTime, s.Service, s.TraceId, s.SpanId });
         span.Property(s => s.TraceId).HasColumnName("trace_id").HasConversion(IdConverters.Trace);
         span.Property(s => s.SpanId).HasColumnName("span_id").HasConversion(IdConverters.Span);
         span.Property(s => s.ParentSpanId).HasColumnName("parent_span_id").HasConversion(IdConverters.Span);
