@@ -19,9 +19,9 @@ internal static class EventCopy
             await copy.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
             await copy.WriteAsync(e.Type, NpgsqlDbType.Text, ct);
             await copy.WriteAsync(e.Time, NpgsqlDbType.TimestampTz, ct);
-            await SpanCopy.WriteNullableAsync(copy, e.Subject, NpgsqlDbType.Text, ct);
-            await SpanCopy.WriteNullableAsync(copy, e.DataContentType, NpgsqlDbType.Text, ct);
-            await SpanCopy.WriteNullableAsync(copy, e.DataJson, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteNullableAsync(e.Subject, NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(e.DataContentType, NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(e.DataJson, NpgsqlDbType.Jsonb, ct);
         }
         await copy.CompleteAsync(ct);
     }

@@ -23,9 +23,9 @@ internal static class LogCopy
             await copy.WriteAsync(l.Instance, NpgsqlDbType.Text, ct);
             await copy.WriteAsync((short)l.Level, NpgsqlDbType.Smallint, ct);
             await copy.WriteAsync(l.Message, NpgsqlDbType.Text, ct);
-            await SpanCopy.WriteNullableAsync(copy, l.TraceId?.ToBytes(), NpgsqlDbType.Bytea, ct);
-            await SpanCopy.WriteNullableAsync(copy, l.SpanId?.ToBytes(), NpgsqlDbType.Bytea, ct);
-            await SpanCopy.WriteNullableAsync(copy, l.AttributesJson, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteNullableAsync(l.TraceId?.ToBytes(), NpgsqlDbType.Bytea, ct);
+            await copy.WriteNullableAsync(l.SpanId?.ToBytes(), NpgsqlDbType.Bytea, ct);
+            await copy.WriteNullableAsync(l.AttributesJson, NpgsqlDbType.Jsonb, ct);
         }
         await copy.CompleteAsync(ct);
     }

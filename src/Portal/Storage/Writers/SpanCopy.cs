@@ -1,41 +1,72 @@
 using Npgsql;
-using NpgsqlTypes;
 using Portal.Core.Records;
 
 namespace Portal.Storage.Writers;
 
-/// <summary>Binary COPY of spans: the bulk path of ingestion.</summary>
+/// <summary>
+/// Binary COPY of spans: the bulk path of ingestion. The rows are encoded here (<see cref="BinaryCopyRows"/>) and sent
+/// through Npgsql's raw COPY stream: NpgsqlBinaryImporter resolves and writes every field through its type machinery,
+/// about 1.5 µs per 15-field row, which was a third of the portal's CPU per ingested span.
+/// </summary>
 internal static class SpanCopy
 {
     public const string Columns =
         "start_time, trace_id, span_id, parent_span_id, service, endpoint, instance, kind, duration_us, is_error, " +
         "status_code, status_message, scenario, attributes, events";
 
+    private const short FieldCount = 15;
+    /// <summary>The fixed-size fields with their length words: start, trace id, span id, parent, kind, duration, error.</summary>
+    private const int FixedFieldBytes = 12 + 20 + 12 + 12 + 6 + 12 + 5;
+
     public static async Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<SpanRecord> spans, CancellationToken ct)
     {
-        await using var copy = await conn.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var s in spans)
+        using var rows = new BinaryCopyRows();
+        var copy = await conn.BeginRawBinaryCopyAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        try
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(s.StartTime, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(s.TraceId.ToBytes(), NpgsqlDbType.Bytea, ct);
-            await copy.WriteAsync(s.SpanId.ToBytes(), NpgsqlDbType.Bytea, ct);
-            await WriteNullableAsync(copy, s.ParentSpanId?.ToBytes(), NpgsqlDbType.Bytea, ct);
-            await copy.WriteAsync(s.Service, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(s.Endpoint, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(s.Instance, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync((short)s.Kind, NpgsqlDbType.Smallint, ct);
-            await copy.WriteAsync(s.DurationMicros, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(s.IsError, NpgsqlDbType.Boolean, ct);
-            await WriteNullableAsync(copy, s.StatusCode, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, s.StatusMessage, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, s.Scenario, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, s.AttributesJson, NpgsqlDbType.Json, ct);
-            await WriteNullableAsync(copy, s.EventsJson, NpgsqlDbType.Json, ct);
+            foreach (var span in spans)
+            {
+                Encode(span, rows);
+                if (rows.Length < BinaryCopyRows.FlushBytes) continue;
+                await copy.WriteAsync(rows.Written, ct);
+                rows.Clear();
+            }
+            rows.Finish();
+            await copy.WriteAsync(rows.Written, ct);
         }
-        await copy.CompleteAsync(ct);
+        catch
+        {
+            // Disposing alone would end the COPY and insert the rows sent so far, for the caller's transaction to roll
+            // back; a cancelled COPY inserts nothing.
+            await copy.CancelAsync();
+            await copy.DisposeAsync();
+            throw;
+        }
+        // Ends the data; the server's verdict on the rows (a duplicate key, say) is thrown here.
+        await copy.DisposeAsync();
     }
 
-    internal static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : class =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+    private static void Encode(SpanRecord s, BinaryCopyRows rows)
+    {
+        rows.StartRow(FieldCount, FixedFieldBytes +
+            BinaryCopyRows.TextBound(s.Service) + BinaryCopyRows.TextBound(s.Endpoint) + BinaryCopyRows.TextBound(s.Instance) +
+            BinaryCopyRows.TextBound(s.StatusCode) + BinaryCopyRows.TextBound(s.StatusMessage) + BinaryCopyRows.TextBound(s.Scenario) +
+            BinaryCopyRows.TextBound(s.AttributesJson) + BinaryCopyRows.TextBound(s.EventsJson));
+        rows.Timestamp(s.StartTime);
+        rows.Bytes16(s.TraceId.High, s.TraceId.Low);
+        rows.Bytes8(s.SpanId.Value);
+        if (s.ParentSpanId is { } parent) rows.Bytes8(parent.Value);
+        else rows.Null();
+        rows.Text(s.Service);
+        rows.Text(s.Endpoint);
+        rows.Text(s.Instance);
+        rows.Int16((short)s.Kind);
+        rows.Int64(s.DurationMicros);
+        rows.Boolean(s.IsError);
+        rows.Text(s.StatusCode);
+        rows.Text(s.StatusMessage);
+        rows.Text(s.Scenario);
+        rows.Text(s.AttributesJson);
+        rows.Text(s.EventsJson);
+    }
 }
