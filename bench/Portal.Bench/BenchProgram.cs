@@ -26,12 +26,16 @@ public static class BenchProgram
             Description = "Connection counts of the ingest benchmark (default 4 16 64).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var ingestSeconds = new Option<int?>("--ingest-seconds")
+        {
+            Description = "Length of each measured ingest run in seconds (default 6), with bodies enough for 200,000 spans/s throughout.",
+        };
         var protobufOnly = new Option<bool>("--protobuf-only") { Description = "Ingest benchmark: OTLP protobuf only (with its COPY baseline), not the JSON formats." };
         var keepCluster = new Option<DirectoryInfo?>("--keep-cluster")
         {
             Description = "Keep the PostgreSQL cluster in this folder and reuse it: the query benchmark fills its database once and later runs measure the same rows.",
         };
-        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output, querySpans, queryLogs, ingestConnections, protobufOnly, keepCluster };
+        var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output, querySpans, queryLogs, ingestConnections, ingestSeconds, protobufOnly, keepCluster };
         root.SetAction(async parse =>
         {
             var sizes = parse.GetValue(quick) ? BenchSizes.QuickSizes : BenchSizes.Full;
@@ -42,6 +46,7 @@ public static class BenchProgram
                 IngestConnections = parse.GetValue(ingestConnections) is { Length: > 0 } connections ? connections : sizes.IngestConnections,
                 IngestFormats = parse.GetValue(protobufOnly) ? [Data.WireFormat.OtlpProtobuf] : sizes.IngestFormats,
             };
+            if (parse.GetValue(ingestSeconds) is { } seconds) sizes = sizes.WithIngestSeconds(seconds);
             var started = DateTime.UtcNow;
             var figures = await BenchSuite.RunAsync(sizes, parse.GetValue(only) ?? [], parse.GetValue(keepCluster), Console.Error);
             var table = ResultsWriter.Table(figures, started);

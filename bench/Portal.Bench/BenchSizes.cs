@@ -71,6 +71,17 @@ public sealed record BenchSizes
         DecodeRunTime = TimeSpan.FromMilliseconds(100),
     };
 
+    /// <summary>Measured ingest runs of <paramref name="seconds"/> each, with a distinct body for every request at up to 200,000 spans/s.</summary>
+    public BenchSizes WithIngestSeconds(int seconds)
+    {
+        if (seconds < 1) throw new ArgumentOutOfRangeException(nameof(seconds), "--ingest-seconds must be at least 1.");
+        return this with
+        {
+            IngestDuration = TimeSpan.FromSeconds(seconds),
+            BodiesPerFormat = Math.Max(BodiesPerFormat, seconds * 200_000 / Data.BodySet.SpansPerBody),
+        };
+    }
+
     /// <summary>The command that reproduces a figure.</summary>
     public static string Command(BenchSizes sizes, string benchmark)
     {
@@ -78,6 +89,7 @@ public sealed record BenchSizes
         if (benchmark == "queries" && sizes.QuerySpans != Full.QuerySpans) command += $" --query-spans {sizes.QuerySpans} --query-logs {sizes.QueryLogs}";
         if (benchmark == "ingest" && !sizes.Quick && !sizes.IngestConnections.SequenceEqual(Full.IngestConnections))
             command += $" --ingest-connections {string.Join(' ', sizes.IngestConnections)}";
+        if (benchmark == "ingest" && !sizes.Quick && sizes.IngestDuration != Full.IngestDuration) command += $" --ingest-seconds {sizes.IngestDuration.TotalSeconds:0}";
         if (benchmark == "ingest" && sizes.IngestFormats.Length == 1) command += " --protobuf-only";
         return command;
     }

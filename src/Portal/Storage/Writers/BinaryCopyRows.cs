@@ -31,8 +31,8 @@ internal sealed class BinaryCopyRows : IDisposable
 
     public int Length => _used;
 
-    /// <summary>The most bytes a text field of <paramref name="value"/> can take, its length word included.</summary>
-    public static int TextBound(string? value) => 4 + (value is null ? 0 : Utf8.GetMaxByteCount(value.Length));
+    /// <summary>The most bytes a text, json or jsonb field of <paramref name="value"/> can take, its length word included.</summary>
+    public static int TextBound(string? value) => 5 + (value is null ? 0 : Utf8.GetMaxByteCount(value.Length));
 
     /// <summary>Starts a row of <paramref name="fields"/> fields taking at most <paramref name="maxFieldBytes"/> bytes together.</summary>
     public void StartRow(short fields, int maxFieldBytes)
@@ -71,6 +71,13 @@ internal sealed class BinaryCopyRows : IDisposable
         _used += 16;
     }
 
+    public void Bytes(ReadOnlySpan<byte> value)
+    {
+        WriteInt32(value.Length);
+        value.CopyTo(Free);
+        _used += value.Length;
+    }
+
     /// <summary>A bytea of the big-endian bytes of <paramref name="value"/>: on the wire, the same bytes as a bigint's.</summary>
     public void Bytes8(ulong value) => Int64(unchecked((long)value));
 
@@ -102,6 +109,20 @@ internal sealed class BinaryCopyRows : IDisposable
             return;
         }
         var length = Utf8.GetBytes(value, _buffer.AsSpan(_used + 4));
+        BinaryPrimitives.WriteInt32BigEndian(Free, length);
+        _used += 4 + length;
+    }
+
+    /// <summary>A jsonb field (its binary form is a version byte, 1, then the text), or NULL.</summary>
+    public void Jsonb(string? value)
+    {
+        if (value is null)
+        {
+            Null();
+            return;
+        }
+        _buffer[_used + 4] = 1;
+        var length = 1 + Utf8.GetBytes(value, _buffer.AsSpan(_used + 5));
         BinaryPrimitives.WriteInt32BigEndian(Free, length);
         _used += 4 + length;
     }

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Portal.Core.Records;
 
 namespace Portal.Storage.Writers;
@@ -9,20 +8,22 @@ internal static class EventCopy
 {
     public const string Columns = "source, id, type, time, subject, data_content_type, data";
 
-    public static async Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<EventRecord> events, CancellationToken ct)
+    private const short FieldCount = 7;
+
+    public static Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<EventRecord> events, CancellationToken ct) =>
+        BinaryCopy.WriteAsync(conn, table, Columns, events, Encode, ct);
+
+    private static void Encode(EventRecord e, BinaryCopyRows rows)
     {
-        await using var copy = await conn.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var e in events)
-        {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(e.Source, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.Type, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.Time, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteNullableAsync(e.Subject, NpgsqlDbType.Text, ct);
-            await copy.WriteNullableAsync(e.DataContentType, NpgsqlDbType.Text, ct);
-            await copy.WriteNullableAsync(e.DataJson, NpgsqlDbType.Jsonb, ct);
-        }
-        await copy.CompleteAsync(ct);
+        rows.StartRow(FieldCount, 12 +
+            BinaryCopyRows.TextBound(e.Source) + BinaryCopyRows.TextBound(e.Id) + BinaryCopyRows.TextBound(e.Type) +
+            BinaryCopyRows.TextBound(e.Subject) + BinaryCopyRows.TextBound(e.DataContentType) + BinaryCopyRows.TextBound(e.DataJson));
+        rows.Text(e.Source);
+        rows.Text(e.Id);
+        rows.Text(e.Type);
+        rows.Timestamp(e.Time);
+        rows.Text(e.Subject);
+        rows.Text(e.DataContentType);
+        rows.Jsonb(e.DataJson);
     }
 }

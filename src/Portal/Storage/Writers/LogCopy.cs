@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 using Portal.Core.Records;
 
 namespace Portal.Storage.Writers;
@@ -11,23 +10,29 @@ internal static class LogCopy
 {
     public const string Columns = "time, record_hash, service, instance, level, message, trace_id, span_id, attributes";
 
-    public static async Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<LogRecord> logs, CancellationToken ct)
+    private const short FieldCount = 9;
+    /// <summary>The fixed-size fields with their length words: time, content hash, level, trace id, span id.</summary>
+    private const int FixedFieldBytes = 12 + 20 + 6 + 20 + 12;
+
+    public static Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<LogRecord> logs, CancellationToken ct) =>
+        BinaryCopy.WriteAsync(conn, table, Columns, logs, Encode, ct);
+
+    private static void Encode(LogRecord l, BinaryCopyRows rows)
     {
-        await using var copy = await conn.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var l in logs)
-        {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(l.Time, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(ContentHash(l), NpgsqlDbType.Bytea, ct);
-            await copy.WriteAsync(l.Service, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(l.Instance, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync((short)l.Level, NpgsqlDbType.Smallint, ct);
-            await copy.WriteAsync(l.Message, NpgsqlDbType.Text, ct);
-            await copy.WriteNullableAsync(l.TraceId?.ToBytes(), NpgsqlDbType.Bytea, ct);
-            await copy.WriteNullableAsync(l.SpanId?.ToBytes(), NpgsqlDbType.Bytea, ct);
-            await copy.WriteNullableAsync(l.AttributesJson, NpgsqlDbType.Jsonb, ct);
-        }
-        await copy.CompleteAsync(ct);
+        rows.StartRow(FieldCount, FixedFieldBytes +
+            BinaryCopyRows.TextBound(l.Service) + BinaryCopyRows.TextBound(l.Instance) + BinaryCopyRows.TextBound(l.Message) +
+            BinaryCopyRows.TextBound(l.AttributesJson));
+        rows.Timestamp(l.Time);
+        rows.Bytes(ContentHash(l));
+        rows.Text(l.Service);
+        rows.Text(l.Instance);
+        rows.Int16((short)l.Level);
+        rows.Text(l.Message);
+        if (l.TraceId is { } traceId) rows.Bytes16(traceId.High, traceId.Low);
+        else rows.Null();
+        if (l.SpanId is { } spanId) rows.Bytes8(spanId.Value);
+        else rows.Null();
+        rows.Jsonb(l.AttributesJson);
     }
 
     /// <summary>16 bytes of SHA-256 over everything that makes a line what it is.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -8,8 +9,8 @@ using Portal.Testing;
 
 namespace Portal.Tests.Storage;
 
-/// <summary>The span rows the portal encodes itself for binary COPY, read back through EF Core field by field.</summary>
-public sealed class SpanCopyTests(HostFixture host) : IClassFixture<HostFixture>
+/// <summary>The rows the portal encodes itself for binary COPY, read back through EF Core field by field.</summary>
+public sealed class BinaryCopyTests(HostFixture host) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task Every_field_is_stored_as_written_over_several_chunks()
@@ -113,6 +114,68 @@ public sealed class SpanCopyTests(HostFixture host) : IClassFixture<HostFixture>
         await WriteAsync(conn, spans[..10]);
         Assert.Equal(10, (await ReadAsync(traceId)).Count);
     }
+
+    [Fact]
+    public async Task Logs_and_events_are_stored_as_written()
+    {
+        var traceId = NewTraceId();
+        var time = DateTime.UtcNow.AddMinutes(-2).AddTicks(3);
+        var logs = new List<LogRecord>
+        {
+            new() { Time = time, Service = "gateway", Instance = "gw-1", Message = "started" },
+            new()
+            {
+                Time = time.AddMilliseconds(1), Service = "支付服务", Instance = "10.0.0.1:8080", Level = LogLevel.Error,
+                Message = "余额不足 \"quoted\" 🚀", TraceId = traceId, SpanId = new SpanId(ulong.MaxValue),
+                AttributesJson = """{"account":"A-1","amount":12.5,"名":["值",null,true]}""",
+            },
+        };
+        var eventId = $"evt-{Guid.NewGuid():N}";
+        var cloudEvent = new EventRecord
+        {
+            Id = eventId, Source = "/orders/华东", Type = "OrderCreated", Time = time, Subject = "order 42",
+            DataContentType = "application/json", DataJson = """{"order":42,"items":[{"sku":"ä"}]}""",
+        };
+        var bare = new EventRecord { Id = eventId + "-bare", Source = "/ops", Type = "NodeDown", Time = time };
+
+        var batch = new TelemetryBatch();
+        batch.Logs.AddRange(logs);
+        batch.Events.AddRange([cloudEvent, bare]);
+        await using (var conn = new NpgsqlConnection(host.Factory.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await TelemetryStore.WriteAsync(conn, batch, default);
+        }
+
+        using var scope = host.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var storedLogs = await db.Logs.AsNoTracking().Where(l => l.Time >= time.AddTicks(-3) && l.Time <= time.AddSeconds(1)).ToListAsync();
+        foreach (var expected in logs)
+        {
+            var actual = Assert.Single(storedLogs, l => l.Message == expected.Message);
+            Assert.Equal(expected.Time.Ticks / 10 * 10, actual.Time.Ticks);
+            Assert.Equal(expected.Service, actual.Service);
+            Assert.Equal(expected.Instance, actual.Instance);
+            Assert.Equal(expected.Level, actual.Level);
+            Assert.Equal(expected.TraceId, actual.TraceId);
+            Assert.Equal(expected.SpanId, actual.SpanId);
+            // jsonb keeps the meaning, not the spelling.
+            Assert.True(JsonNode.DeepEquals(Parse(expected.AttributesJson), Parse(actual.AttributesJson)), actual.AttributesJson);
+        }
+        var storedEvents = await db.Events.AsNoTracking().Where(e => e.Id.StartsWith(eventId)).ToListAsync();
+        foreach (var expected in new[] { cloudEvent, bare })
+        {
+            var actual = Assert.Single(storedEvents, e => e.Id == expected.Id);
+            Assert.Equal(expected.Source, actual.Source);
+            Assert.Equal(expected.Type, actual.Type);
+            Assert.Equal(expected.Time.Ticks / 10 * 10, actual.Time.Ticks);
+            Assert.Equal(expected.Subject, actual.Subject);
+            Assert.Equal(expected.DataContentType, actual.DataContentType);
+            Assert.True(JsonNode.DeepEquals(Parse(expected.DataJson), Parse(actual.DataJson)), actual.DataJson);
+        }
+    }
+
+    private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 
     private static TraceId NewTraceId() => new((ulong)Random.Shared.NextInt64(1, long.MaxValue), (ulong)Random.Shared.NextInt64(1, long.MaxValue));
 
