@@ -28,7 +28,7 @@ public static class BenchProgram
         };
         var ingestSeconds = new Option<int?>("--ingest-seconds")
         {
-            Description = "Length of each measured ingest run in seconds (default 6), with bodies enough for 200,000 spans/s throughout.",
+            Description = "Length of each measured ingest run in seconds (default 6), with bodies enough for 300,000 spans/s throughout.",
         };
         var protobufOnly = new Option<bool>("--protobuf-only") { Description = "Ingest benchmark: OTLP protobuf only (with its COPY baseline), not the JSON formats." };
         var keepCluster = new Option<DirectoryInfo?>("--keep-cluster")

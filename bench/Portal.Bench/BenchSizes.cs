@@ -12,8 +12,8 @@ public sealed record BenchSizes
     public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(6);
     /// <summary>An unmeasured wrk run per format before the measured ones (wrk counts whole seconds).</summary>
     public TimeSpan IngestWarmUp { get; init; } = TimeSpan.FromSeconds(10);
-    /// <summary>Distinct 500-span bodies per format: enough for 200,000 spans/s over a 6 s run before any is sent twice.</summary>
-    public int BodiesPerFormat { get; init; } = 2_400;
+    /// <summary>Distinct 500-span bodies per format: enough for 300,000 spans/s over a 6 s run before any is sent twice.</summary>
+    public int BodiesPerFormat { get; init; } = 3_600;
     public int CopyBaselineRows { get; init; } = 400_000;
     public TimeSpan DecodeRunTime { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -71,14 +71,14 @@ public sealed record BenchSizes
         DecodeRunTime = TimeSpan.FromMilliseconds(100),
     };
 
-    /// <summary>Measured ingest runs of <paramref name="seconds"/> each, with a distinct body for every request at up to 200,000 spans/s.</summary>
+    /// <summary>Measured ingest runs of <paramref name="seconds"/> each, with a distinct body for every request at up to 300,000 spans/s.</summary>
     public BenchSizes WithIngestSeconds(int seconds)
     {
         if (seconds < 1) throw new ArgumentOutOfRangeException(nameof(seconds), "--ingest-seconds must be at least 1.");
         return this with
         {
             IngestDuration = TimeSpan.FromSeconds(seconds),
-            BodiesPerFormat = Math.Max(BodiesPerFormat, seconds * 200_000 / Data.BodySet.SpansPerBody),
+            BodiesPerFormat = Math.Max(BodiesPerFormat, seconds * 300_000 / Data.BodySet.SpansPerBody),
         };
     }
 
