@@ -7,7 +7,7 @@ namespace Portal.Storage.Writers;
 /// <summary>
 /// Rows in PostgreSQL's binary COPY format (the header, then per row a field count and each field as its length and
 /// its bytes in the type's binary form), collected in a pooled buffer that the caller sends through Npgsql's raw COPY
-/// stream in chunks. Only the types the span table uses are here.
+/// stream in chunks. Only the types the portal's tables use are here.
 /// </summary>
 internal sealed class BinaryCopyRows : IDisposable
 {
