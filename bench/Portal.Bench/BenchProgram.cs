@@ -28,7 +28,7 @@ public static class BenchProgram
         };
         var ingestSeconds = new Option<int?>("--ingest-seconds")
         {
-            Description = "Length of each measured ingest run in seconds (default 6), with bodies enough for 300,000 spans/s throughout.",
+            Description = $"Length of each measured ingest run in seconds (default 6, at most {BenchSizes.MaxIngestSeconds}), with bodies enough for 300,000 spans/s throughout.",
         };
         var protobufOnly = new Option<bool>("--protobuf-only") { Description = "Ingest benchmark: OTLP protobuf only (with its COPY baseline), not the JSON formats." };
         var keepCluster = new Option<DirectoryInfo?>("--keep-cluster")
@@ -36,6 +36,13 @@ public static class BenchProgram
             Description = "Keep the PostgreSQL cluster in this folder and reuse it: the query benchmark fills its database once and later runs measure the same rows.",
         };
         var root = new RootCommand("Runs the Portal's benchmarks and writes their figures as a Markdown table.") { quick, only, output, querySpans, queryLogs, ingestConnections, ingestSeconds, protobufOnly, keepCluster };
+        root.Validators.Add(result =>
+        {
+            // wrk keeps every distinct body in memory; JSON bodies are about three times the size of protobuf ones.
+            var most = result.GetValue(protobufOnly) ? BenchSizes.MaxIngestSeconds : BenchSizes.Full.IngestDuration.Seconds;
+            if (result.GetValue(ingestSeconds) is { } seconds && (seconds < 1 || seconds > most))
+                result.AddError($"--ingest-seconds must be 1-{most}{(most < BenchSizes.MaxIngestSeconds ? $" ({BenchSizes.MaxIngestSeconds} with --protobuf-only)" : "")}: wrk keeps every distinct body in memory.");
+        });
         root.SetAction(async parse =>
         {
             var sizes = parse.GetValue(quick) ? BenchSizes.QuickSizes : BenchSizes.Full;
