@@ -31,13 +31,10 @@ internal sealed class BinaryCopyRows : IDisposable
 
     public int Length => _used;
 
-    /// <summary>The most bytes a text, json or jsonb field of <paramref name="value"/> can take, its length word included.</summary>
-    public static int TextBound(string? value) => 5 + (value is null ? 0 : Utf8.GetMaxByteCount(value.Length));
-
-    /// <summary>Starts a row of <paramref name="fields"/> fields taking at most <paramref name="maxFieldBytes"/> bytes together.</summary>
-    public void StartRow(short fields, int maxFieldBytes)
+    /// <summary>Starts a row of <paramref name="fields"/> fields. Each field makes room for itself.</summary>
+    public void StartRow(short fields)
     {
-        Reserve(2 + maxFieldBytes);
+        Reserve(2);
         WriteInt16(fields);
     }
 
@@ -51,12 +48,17 @@ internal sealed class BinaryCopyRows : IDisposable
         WriteInt16(-1);
     }
 
-    public void Null() => WriteInt32(-1);
+    public void Null()
+    {
+        Reserve(4);
+        WriteInt32(-1);
+    }
 
     public void Timestamp(DateTime utc)
     {
         // Npgsql refuses a local or unspecified time for timestamptz; so does this, instead of storing a shifted instant.
         if (utc.Kind != DateTimeKind.Utc) throw new ArgumentException($"A timestamptz needs a UTC time; got Kind={utc.Kind}.", nameof(utc));
+        Reserve(12);
         WriteInt32(8);
         BinaryPrimitives.WriteInt64BigEndian(Free, (utc.Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
         _used += 8;
@@ -65,6 +67,7 @@ internal sealed class BinaryCopyRows : IDisposable
     /// <summary>A bytea of the big-endian bytes of <paramref name="high"/> then <paramref name="low"/>.</summary>
     public void Bytes16(ulong high, ulong low)
     {
+        Reserve(20);
         WriteInt32(16);
         BinaryPrimitives.WriteUInt64BigEndian(Free, high);
         BinaryPrimitives.WriteUInt64BigEndian(Free[8..], low);
@@ -73,6 +76,7 @@ internal sealed class BinaryCopyRows : IDisposable
 
     public void Bytes(ReadOnlySpan<byte> value)
     {
+        Reserve(4 + value.Length);
         WriteInt32(value.Length);
         value.CopyTo(Free);
         _used += value.Length;
@@ -83,12 +87,14 @@ internal sealed class BinaryCopyRows : IDisposable
 
     public void Int16(short value)
     {
+        Reserve(6);
         WriteInt32(2);
         WriteInt16(value);
     }
 
     public void Int64(long value)
     {
+        Reserve(12);
         WriteInt32(8);
         BinaryPrimitives.WriteInt64BigEndian(Free, value);
         _used += 8;
@@ -96,6 +102,7 @@ internal sealed class BinaryCopyRows : IDisposable
 
     public void Boolean(bool value)
     {
+        Reserve(5);
         WriteInt32(1);
         _buffer[_used++] = value ? (byte)1 : (byte)0;
     }
@@ -108,6 +115,8 @@ internal sealed class BinaryCopyRows : IDisposable
             Null();
             return;
         }
+        // Room for the worst case, 3 bytes per char; the length word is written once the bytes are counted.
+        Reserve(4 + Utf8.GetMaxByteCount(value.Length));
         var length = Utf8.GetBytes(value, _buffer.AsSpan(_used + 4));
         BinaryPrimitives.WriteInt32BigEndian(Free, length);
         _used += 4 + length;
@@ -121,6 +130,7 @@ internal sealed class BinaryCopyRows : IDisposable
             Null();
             return;
         }
+        Reserve(5 + Utf8.GetMaxByteCount(value.Length));
         _buffer[_used + 4] = 1;
         var length = 1 + Utf8.GetBytes(value, _buffer.AsSpan(_used + 5));
         BinaryPrimitives.WriteInt32BigEndian(Free, length);

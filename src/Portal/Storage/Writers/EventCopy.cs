@@ -15,9 +15,7 @@ internal static class EventCopy
 
     private static void Encode(EventRecord e, BinaryCopyRows rows)
     {
-        rows.StartRow(FieldCount, 12 +
-            BinaryCopyRows.TextBound(e.Source) + BinaryCopyRows.TextBound(e.Id) + BinaryCopyRows.TextBound(e.Type) +
-            BinaryCopyRows.TextBound(e.Subject) + BinaryCopyRows.TextBound(e.DataContentType) + BinaryCopyRows.TextBound(e.DataJson));
+        rows.StartRow(FieldCount);
         rows.Text(e.Source);
         rows.Text(e.Id);
         rows.Text(e.Type);

@@ -11,17 +11,13 @@ internal static class LogCopy
     public const string Columns = "time, record_hash, service, instance, level, message, trace_id, span_id, attributes";
 
     private const short FieldCount = 9;
-    /// <summary>The fixed-size fields with their length words: time, content hash, level, trace id, span id.</summary>
-    private const int FixedFieldBytes = 12 + 20 + 6 + 20 + 12;
 
     public static Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<LogRecord> logs, CancellationToken ct) =>
         BinaryCopy.WriteAsync(conn, table, Columns, logs, Encode, ct);
 
     private static void Encode(LogRecord l, BinaryCopyRows rows)
     {
-        rows.StartRow(FieldCount, FixedFieldBytes +
-            BinaryCopyRows.TextBound(l.Service) + BinaryCopyRows.TextBound(l.Instance) + BinaryCopyRows.TextBound(l.Message) +
-            BinaryCopyRows.TextBound(l.AttributesJson));
+        rows.StartRow(FieldCount);
         rows.Timestamp(l.Time);
         rows.Bytes(ContentHash(l));
         rows.Text(l.Service);

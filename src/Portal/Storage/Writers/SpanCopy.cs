@@ -11,18 +11,13 @@ internal static class SpanCopy
         "status_code, status_message, scenario, attributes, events";
 
     private const short FieldCount = 15;
-    /// <summary>The fixed-size fields with their length words: start, trace id, span id, parent, kind, duration, error.</summary>
-    private const int FixedFieldBytes = 12 + 20 + 12 + 12 + 6 + 12 + 5;
 
     public static Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<SpanRecord> spans, CancellationToken ct) =>
         BinaryCopy.WriteAsync(conn, table, Columns, spans, Encode, ct);
 
     private static void Encode(SpanRecord s, BinaryCopyRows rows)
     {
-        rows.StartRow(FieldCount, FixedFieldBytes +
-            BinaryCopyRows.TextBound(s.Service) + BinaryCopyRows.TextBound(s.Endpoint) + BinaryCopyRows.TextBound(s.Instance) +
-            BinaryCopyRows.TextBound(s.StatusCode) + BinaryCopyRows.TextBound(s.StatusMessage) + BinaryCopyRows.TextBound(s.Scenario) +
-            BinaryCopyRows.TextBound(s.AttributesJson) + BinaryCopyRows.TextBound(s.EventsJson));
+        rows.StartRow(FieldCount);
         rows.Timestamp(s.StartTime);
         rows.Bytes16(s.TraceId.High, s.TraceId.Low);
         rows.Bytes8(s.SpanId.Value);
