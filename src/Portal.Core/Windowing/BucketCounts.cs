@@ -49,6 +49,14 @@ internal struct BucketCounts
         AddDense(bucketIndex, 1);
     }
 
+    /// <summary>Starts loading the count of <paramref name="bucketIndex"/> once dense: an array of its own, apart from the slot.</summary>
+    public readonly void PrefetchDense(int bucketIndex)
+    {
+        if (!_isDense) return;
+        var at = bucketIndex - _offset;
+        if ((uint)at < (uint)_dense!.Length) CacheHint.Prefetch(ref _dense[at]);
+    }
+
     /// <summary>A sketch of these buckets, holding <paramref name="count"/> values; it shares nothing with this.</summary>
     public readonly LatencySketch ToSketch(long count, ref Sparse sparse)
     {

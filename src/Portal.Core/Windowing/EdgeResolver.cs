@@ -17,8 +17,8 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
     private readonly long _rememberTurnTicks = options.SpanServiceRetention.Ticks / 2;
     private readonly int _rememberTurnCount = options.MaxRememberedSpans / 2;
 
-    private WaitingChildren _waiting = new();
-    private WaitingChildren _waitingOlder = new();
+    private WaitingChildren _waiting = new(keys);
+    private WaitingChildren _waitingOlder = new(keys);
     private long _waitingSince;
     private readonly long _waitTurnTicks = options.ParentWaitTimeout.Ticks / 2;
     private readonly int _waitTurnCount = options.MaxWaitingChildren / 2;

@@ -41,6 +41,8 @@ internal struct KeyAggregate
         _buckets.Add(bucketIndex, ref sparse);
     }
 
+    public readonly void PrefetchBucket(int bucketIndex) => _buckets.PrefetchDense(bucketIndex);
+
     /// <summary>The aggregate to put in a result; the engine no longer changes that object.</summary>
     public WindowAggregate Emit(ref BucketCounts.Sparse sparse) =>
         _emitted ??= WindowAggregate.FromParts(_count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros, _buckets.ToSketch(_count, ref sparse));

@@ -52,6 +52,17 @@ internal sealed class OpenWindow(long index)
         CacheHint.Prefetch(ref _sparse[slot]);
     }
 
+    /// <summary>
+    /// Starts loading the count that a record in <paramref name="bucketIndex"/> will increment, when the key's buckets are
+    /// dense. Call it once the slot itself is loaded (a later call than <see cref="Prefetch"/>): it reads the slot.
+    /// </summary>
+    public void PrefetchBucket(int keyId, int bucketIndex)
+    {
+        if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length) return;
+        var slot = _slotPlusOneByKeyId[keyId] - 1;
+        if (slot >= 0) _slots[slot].PrefetchBucket(bucketIndex);
+    }
+
     public void Add(int keyId, long durationMicros, int bucketIndex, bool isError)
     {
         if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length)

@@ -10,18 +10,19 @@ namespace Portal.Core.Windowing;
 internal sealed class SpanIdTable
 {
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    private struct Entry
+    private struct Entry : IProbeEntry
     {
         public ulong Key;
         /// <summary>The value plus one; 0 marks a free slot, so any key (0 too) can be stored.</summary>
         public int ValuePlusOne;
+
+        public readonly ulong ProbeKey => Key;
+        public readonly bool IsFree => ValuePlusOne == 0;
     }
 
-    private const int MinCapacity = 16;
-
-    private Entry[] _entries = new Entry[MinCapacity];
-    private int _mask = MinCapacity - 1;
-    private int _shift = 64 - 4;
+    private Entry[] _entries = new Entry[LinearProbing.MinCapacity];
+    private int _mask = LinearProbing.MinCapacity - 1;
+    private int _shift = LinearProbing.MinCapacityShift;
 
     public int Count { get; private set; }
 
@@ -56,37 +57,6 @@ internal sealed class SpanIdTable
         entries[slot] = new Entry { Key = key, ValuePlusOne = value + 1 };
     }
 
-    /// <summary>Removes <paramref name="key"/> and returns its value; false when it is not there.</summary>
-    public bool Remove(ulong key, out int value)
-    {
-        var entries = _entries;
-        var slot = Home(key);
-        while (true)
-        {
-            if (entries[slot].ValuePlusOne == 0)
-            {
-                value = 0;
-                return false;
-            }
-            if (entries[slot].Key == key) break;
-            slot = (slot + 1) & _mask;
-        }
-        value = entries[slot].ValuePlusOne - 1;
-        Count--;
-        // Backward-shift deletion: pull later entries of the probe run into the hole, so lookups need no tombstones.
-        var hole = slot;
-        for (var next = (hole + 1) & _mask; entries[next].ValuePlusOne != 0; next = (next + 1) & _mask)
-        {
-            var home = Home(entries[next].Key);
-            var movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
-            if (!movable) continue;
-            entries[hole] = entries[next];
-            hole = next;
-        }
-        entries[hole] = default;
-        return true;
-    }
-
     /// <summary>Empties the table and keeps its capacity, so a generation that turns over does not allocate again.</summary>
     public void Clear()
     {
@@ -95,21 +65,11 @@ internal sealed class SpanIdTable
         Count = 0;
     }
 
-    // Fibonacci hashing: sequential ids spread over the whole table.
-    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+    private int Home(ulong key) => LinearProbing.Home(key, _shift);
 
     private void Grow()
     {
-        var old = _entries;
-        _entries = new Entry[old.Length * 2];
+        _entries = LinearProbing.Doubled(_entries, ref _shift);
         _mask = _entries.Length - 1;
-        _shift--;
-        foreach (var entry in old)
-        {
-            if (entry.ValuePlusOne == 0) continue;
-            var slot = Home(entry.Key);
-            while (_entries[slot].ValuePlusOne != 0) slot = (slot + 1) & _mask;
-            _entries[slot] = entry;
-        }
     }
 }

@@ -44,7 +44,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
     private readonly long _maxLagTicks = options.MaxWatermarkLag.Ticks;
 
     /// <summary>Emptied whenever a source is forgotten, so a returning instance gets a new source.</summary>
-    private readonly NameCache<Source> _recentSources = new(512);
+    private readonly NameCache<Source> _recentSources = new(2048);
 
     public long WatermarkTicks { get; private set; }
 

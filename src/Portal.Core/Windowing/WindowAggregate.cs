@@ -16,7 +16,14 @@ public sealed class WindowAggregate
     public long LatencyMinMicros { get; private set; }
     /// <summary>0 when the aggregate is empty.</summary>
     public long LatencyMaxMicros { get; private set; }
-    public LatencySketch Sketch { get; private init; } = new();
+    public LatencySketch Sketch { get; private init; }
+
+    public WindowAggregate() : this(new LatencySketch())
+    {
+    }
+
+    /// <summary>Takes over <paramref name="sketch"/>, so building an aggregate from parts allocates no sketch it throws away.</summary>
+    private WindowAggregate(LatencySketch sketch) => Sketch = sketch;
 
     public bool IsEmpty => Count == 0;
 
@@ -32,26 +39,24 @@ public sealed class WindowAggregate
         var restored = LatencySketch.Deserialize(sketch);
         if (count < 0 || errors < 0 || errors > count || restored.Count != count)
             throw new FormatException("The stored count, errors and sketch of a window do not agree.");
-        return new WindowAggregate
+        return new WindowAggregate(restored)
         {
             Count = count,
             Errors = errors,
             LatencySumMicros = latencySumMicros,
             LatencyMinMicros = latencyMinMicros,
             LatencyMaxMicros = latencyMaxMicros,
-            Sketch = restored,
         };
     }
 
     /// <summary>An aggregate over parts already summed (an open window's <see cref="KeyAggregate"/>); it takes over <paramref name="sketch"/>.</summary>
-    internal static WindowAggregate FromParts(long count, long errors, long latencySumMicros, long latencyMinMicros, long latencyMaxMicros, LatencySketch sketch) => new()
+    internal static WindowAggregate FromParts(long count, long errors, long latencySumMicros, long latencyMinMicros, long latencyMaxMicros, LatencySketch sketch) => new(sketch)
     {
         Count = count,
         Errors = errors,
         LatencySumMicros = latencySumMicros,
         LatencyMinMicros = latencyMinMicros,
         LatencyMaxMicros = latencyMaxMicros,
-        Sketch = sketch,
     };
 
     public void Add(long durationMicros, bool isError) => Add(durationMicros, LatencySketch.BucketIndex(durationMicros), isError);
@@ -103,13 +108,12 @@ public sealed class WindowAggregate
         return Count == 0 ? value : Math.Clamp(value, LatencyMinMicros, LatencyMaxMicros);
     }
 
-    public WindowAggregate Clone() => new()
+    public WindowAggregate Clone() => new(Sketch.Clone())
     {
         Count = Count,
         Errors = Errors,
         LatencySumMicros = LatencySumMicros,
         LatencyMinMicros = LatencyMinMicros,
         LatencyMaxMicros = LatencyMaxMicros,
-        Sketch = Sketch.Clone(),
     };
 }

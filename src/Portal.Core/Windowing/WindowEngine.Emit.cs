@@ -9,13 +9,14 @@ public sealed partial class WindowEngine
     public IReadOnlyList<WindowResult> AdvanceTo(DateTime nowUtc)
     {
         _started = true;
+        Flush();
         var nowTicks = nowUtc.Ticks;
-        var results = new List<WindowResult>();
-        EmitLateDeltas(results);
-
         var watermark = _watermark.Advance(nowTicks);
         _firstThrough = Math.Max(_firstThrough, watermark / _windowTicks - 1);
         _finalThrough = Math.Max(_finalThrough, (watermark - _latenessTicks) / _windowTicks - 1);
+
+        var results = new List<WindowResult>(ResultsDue());
+        EmitLateDeltas(results);
 
         var finalized = 0;
         foreach (var window in _windows)
@@ -47,8 +48,22 @@ public sealed partial class WindowEngine
         return results;
     }
 
+    /// <summary>How many results this <see cref="AdvanceTo"/> emits: the list is sized once (thousands of results, a large object each time it grew).</summary>
+    private int ResultsDue()
+    {
+        var due = _lateDeltas.Count;
+        foreach (var window in _windows)
+        {
+            if (window.Index > _firstThrough) break;
+            if (!window.FirstEmitted) due += window.KeyCount;
+            due += window.Index <= _finalThrough ? window.KeyCount : window.Changed.Count;
+        }
+        return due;
+    }
+
     public WindowEngineStats GetStats()
     {
+        Flush();
         var openAggregates = 0;
         foreach (var window in _windows) openAggregates += window.KeyCount;
         return new WindowEngineStats

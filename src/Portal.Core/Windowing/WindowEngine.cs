@@ -39,6 +39,13 @@ public sealed partial class WindowEngine
     /// <summary>Windows up to this index are final.</summary>
     private long _finalThrough = -1;
 
+    private readonly StagedSpan[] _staged = new StagedSpan[StagedBatch];
+    private int _stagedCount;
+
+    /// <summary>Edges resolved since the last flush, applied by <see cref="AddQueuedEdges"/>.</summary>
+    private EdgeAdd[] _edgeAdds = new EdgeAdd[StagedBatch];
+    private int _edgeAddCount;
+
     /// <summary>Late records since the last <see cref="AdvanceTo"/>, by key and window.</summary>
     private readonly Dictionary<(int KeyId, long WindowIndex), WindowAggregate> _lateDeltas = [];
     private readonly List<WaitingChild> _resolved = [];
@@ -69,24 +76,15 @@ public sealed partial class WindowEngine
     /// </summary>
     public DateTime FinalHorizon => new((_finalThrough + 1) * _windowTicks, DateTimeKind.Utc);
 
-    /// <summary>Adds one span that arrived at processing time <paramref name="arrivalUtc"/>. Its instance is its watermark source.</summary>
+    /// <summary>
+    /// Adds one span that arrived at processing time <paramref name="arrivalUtc"/>. Its instance is its watermark source.
+    /// Spans are applied in batches (see <see cref="Flush"/>), always before anything reads the engine's state.
+    /// </summary>
     public void Add(SpanRecord span, DateTime arrivalUtc)
     {
         ArgumentNullException.ThrowIfNull(span);
         _started = true;
-        // The span tables' lines arrive while the watermark and the other scopes are updated.
-        _edges.Prefetch(span.SpanId, span.ParentSpanId);
-        var eventTicks = span.StartTime.Ticks;
-        var arrivalTicks = arrivalUtc.Ticks;
-        _recordsTotal++;
-        CountDelay(arrivalTicks - eventTicks);
-        _watermark.Observe(span.Instance, eventTicks, arrivalTicks);
-
-        var window = WindowFor(eventTicks / _windowTicks);
-        if (window is null) _recordsLate++;
-        else if (window.FirstEmitted) _recordsCorrected++;
-        else _recordsTimely++;
-        AddSpan(span, window);
+        Stage(span, arrivalUtc.Ticks, rebuilt: false);
     }
 
     /// <summary>
@@ -118,7 +116,7 @@ public sealed partial class WindowEngine
             var windowIndex = span.StartTime.Ticks / _windowTicks;
             if (windowIndex >= firstOpen)
             {
-                AddSpan(span, WindowFor(windowIndex));
+                Stage(span, 0, rebuilt: true);
                 added++;
                 continue;
             }
@@ -130,44 +128,12 @@ public sealed partial class WindowEngine
             }
             RememberAsParent(span.SpanId, service);
         }
+        Flush();
         // A child in a final window whose parent is not stored never had its edge counted: it waits, to become a late delta.
         foreach (var (parent, child) in finalChildren)
             if (!_edges.TryGetService(parent, out _)) _edges.Wait(parent, child);
         _recordsRebuilt += added;
         return added;
-    }
-
-    /// <summary>Adds a span to every scope: its window (null when final) is already classified by the caller.</summary>
-    private void AddSpan(SpanRecord span, OpenWindow? window)
-    {
-        var service = _keys.Service(span.Service);
-        var endpointKeyId = service.Endpoint(span.Endpoint);
-        var scenarioKeyId = span.ParentSpanId is null && !string.IsNullOrEmpty(span.Scenario) ? _keys.Scenario(span.Scenario) : -1;
-        if (window is not null)
-        {
-            // Slots of thousands of keys in several windows are out of cache: load them together, not one after another.
-            window.Prefetch(service.KeyId);
-            window.Prefetch(endpointKeyId);
-            if (scenarioKeyId >= 0) window.Prefetch(scenarioKeyId);
-        }
-
-        var windowIndex = span.StartTime.Ticks / _windowTicks;
-        var duration = Math.Max(0, span.DurationMicros);
-        var bucket = LatencySketch.BucketIndex(duration);
-        var isError = span.IsError;
-        AddToWindow(window, windowIndex, WindowKeyRegistry.AllKeyId, duration, bucket, isError);
-        AddToWindow(window, windowIndex, service.KeyId, duration, bucket, isError);
-        AddToWindow(window, windowIndex, endpointKeyId, duration, bucket, isError);
-        if (scenarioKeyId >= 0) AddToWindow(window, windowIndex, scenarioKeyId, duration, bucket, isError);
-
-        if (span.ParentSpanId is { } parent)
-        {
-            var child = new WaitingChild(service, windowIndex, duration, bucket, isError);
-            if (_edges.TryGetService(parent, out var caller)) AddEdge(caller, child, window);
-            else _edges.Wait(parent, child);
-        }
-
-        RememberAsParent(span.SpanId, service);
     }
 
     /// <summary>Remembers a span's service for its future children and completes the edges of children already waiting for it.</summary>
@@ -185,7 +151,8 @@ public sealed partial class WindowEngine
     {
         if (ReferenceEquals(caller, child.Callee)) return;
         _edgesResolved++;
-        AddToWindow(window, child.WindowIndex, child.Callee.EdgeFrom(caller), child.DurationMicros, child.BucketIndex, child.IsError);
+        if (_edgeAddCount == _edgeAdds.Length) Array.Resize(ref _edgeAdds, _edgeAddCount * 2);
+        _edgeAdds[_edgeAddCount++] = new EdgeAdd(window, child.WindowIndex, child.Callee.EdgeFrom(caller), child.DurationMicros, child.BucketIndex, child.IsError);
     }
 
     private void AddToWindow(OpenWindow? window, long windowIndex, int keyId, long durationMicros, int bucketIndex, bool isError)

@@ -11,9 +11,9 @@ internal sealed class WindowKeyRegistry
     private readonly List<WindowKey> _keys = [WindowKey.All];
     private readonly Dictionary<string, ServiceKeys> _services = new(StringComparer.Ordinal);
     private readonly List<ServiceKeys> _servicesByOrdinal = [];
-    private readonly NameCache<ServiceKeys> _recentServices = new(256);
+    private readonly NameCache<ServiceKeys> _recentServices = new(512);
     private readonly Dictionary<string, int> _scenarios = new(StringComparer.Ordinal);
-    private readonly NameCache<int> _recentScenarios = new(1024);
+    private readonly NameCache<int> _recentScenarios = new(2048);
 
     public int Count => _keys.Count;
 
@@ -57,7 +57,7 @@ internal sealed class WindowKeyRegistry
     internal sealed class ServiceKeys(WindowKeyRegistry registry, string name, int keyId, int ordinal)
     {
         private readonly Dictionary<string, int> _endpoints = new(StringComparer.Ordinal);
-        private readonly NameCache<int> _recentEndpoints = new(128);
+        private readonly NameCache<int> _recentEndpoints = new(256);
         /// <summary>Edge key ids by the caller's <see cref="KeyId"/>.</summary>
         private readonly Dictionary<int, int> _edgesFrom = [];
 

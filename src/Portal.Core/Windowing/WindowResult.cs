@@ -5,10 +5,11 @@ namespace Portal.Core.Windowing;
 /// <see cref="WindowResultKind.First"/>, <see cref="WindowResultKind.Correction"/> and <see cref="WindowResultKind.Final"/>,
 /// and only the late records for <see cref="WindowResultKind.LateDelta"/>. The engine never changes it after emitting it,
 /// and results of one window that nothing changed in between share one aggregate object: treat it as read-only.
+/// A struct: an engine emits about a quarter of a result per record, and each object less is work less for the collector.
 /// </summary>
 /// <param name="Revision">0 for the first result, one more for each correction; a final result carries the revision of
 /// its content (one more than the last correction if records came after it). Late deltas carry 0.</param>
-public sealed record WindowResult(
+public readonly record struct WindowResult(
     WindowKey Key,
     DateTime WindowStart,
     DateTime WindowEnd,

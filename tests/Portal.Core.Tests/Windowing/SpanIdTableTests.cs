@@ -7,7 +7,7 @@ public class SpanIdTableTests
     [Theory]
     [InlineData(1, 64)]
     [InlineData(2, 5_000)]
-    public void BehavesLikeADictionaryUnderRandomSetsAndRemoves(int seed, int keyRange)
+    public void BehavesLikeADictionaryUnderRandomSetsAndLookups(int seed, int keyRange)
     {
         var random = new Random(seed);
         var table = new SpanIdTable();
@@ -16,21 +16,16 @@ public class SpanIdTableTests
         {
             // Small ids collide in probe runs; 0 and ulong.MaxValue are ordinary keys too.
             var key = random.Next(10) == 0 ? (random.Next(2) == 0 ? 0UL : ulong.MaxValue) : (ulong)random.Next(keyRange) * 0x1_0000_0001UL;
-            switch (random.Next(3))
+            if (random.Next(2) == 0)
             {
-                case 0:
-                    var value = random.Next(int.MaxValue - 1);
-                    table.Set(key, value);
-                    reference[key] = value;
-                    break;
-                case 1:
-                    Assert.Equal(reference.Remove(key, out var removed), table.Remove(key, out var got));
-                    Assert.Equal(removed, got);
-                    break;
-                default:
-                    Assert.Equal(reference.TryGetValue(key, out var want), table.TryGetValue(key, out var found));
-                    Assert.Equal(want, found);
-                    break;
+                var value = random.Next(int.MaxValue - 1);
+                table.Set(key, value);
+                reference[key] = value;
+            }
+            else
+            {
+                Assert.Equal(reference.TryGetValue(key, out var want), table.TryGetValue(key, out var found));
+                Assert.Equal(want, found);
             }
             Assert.Equal(reference.Count, table.Count);
         }

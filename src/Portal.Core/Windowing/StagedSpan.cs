@@ -1,0 +1,27 @@
+using Portal.Core.Records;
+
+namespace Portal.Core.Windowing;
+
+/// <summary>
+/// A span added to the <see cref="WindowEngine"/> and not yet applied: the record and its arrival, then what the first
+/// pass of a flush works out for it (its window, keys and latency bucket), which the later passes read.
+/// </summary>
+internal struct StagedSpan
+{
+    public SpanRecord Span;
+    public long ArrivalTicks;
+    /// <summary>Added by <see cref="WindowEngine.Rebuild"/>: it was counted before the restart, so it counts in no statistic.</summary>
+    public bool Rebuilt;
+
+    /// <summary>Null when the window is already final: the record becomes a late delta.</summary>
+    public OpenWindow? Window;
+    public long WindowIndex;
+    public WindowKeyRegistry.ServiceKeys Service;
+    public int ServiceKeyId;
+    public int EndpointKeyId;
+    /// <summary>-1 for a span that is not a scenario's entry call.</summary>
+    public int ScenarioKeyId;
+    public long DurationMicros;
+    public int BucketIndex;
+    public bool IsError;
+}

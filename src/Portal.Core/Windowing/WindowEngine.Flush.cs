@@ -1,0 +1,140 @@
+using Portal.Core.Sketches;
+
+namespace Portal.Core.Windowing;
+
+public sealed partial class WindowEngine
+{
+    /// <summary>Spans staged before a flush: their state for the later passes stays in the core's own cache.</summary>
+    private const int StagedBatch = 1024;
+
+    /// <summary>
+    /// How many spans ahead a pass asks for the cache lines it will need. The engine's state (span tables of millions of
+    /// entries, thousands of keys in several windows) is far larger than the caches; a short loop that requests lines
+    /// this far ahead keeps many loads in flight instead of waiting on each in turn.
+    /// </summary>
+    private const int ScopeLookahead = 8;
+    /// <summary>Dense bucket counts are found through the slot, so they are asked for later than the slot itself.</summary>
+    private const int BucketLookahead = 4;
+    private const int EdgeLookahead = 16;
+
+    private void Stage(Records.SpanRecord span, long arrivalTicks, bool rebuilt)
+    {
+        ref var staged = ref _staged[_stagedCount++];
+        staged.Span = span;
+        staged.ArrivalTicks = arrivalTicks;
+        staged.Rebuilt = rebuilt;
+        if (_stagedCount == _staged.Length) Flush();
+    }
+
+    /// <summary>
+    /// Applies the staged spans in passes, each a short loop over the batch: their keys and windows; the
+    /// all/service/endpoint/scenario scopes; the edges' callers; the edges found. Per scope and window the sums are the
+    /// same as adding each span whole in turn, as windows change state only in <see cref="AdvanceTo"/>, which flushes first.
+    /// </summary>
+    private void Flush()
+    {
+        if (_stagedCount == 0)
+        {
+            AddQueuedEdges();
+            return;
+        }
+        var batch = _staged.AsSpan(0, _stagedCount);
+        ResolveKeys(batch);
+        AddToScopes(batch);
+        AddEdges(batch);
+        AddQueuedEdges();
+        batch.Clear();
+        _stagedCount = 0;
+    }
+
+    private void ResolveKeys(Span<StagedSpan> batch)
+    {
+        foreach (ref var staged in batch)
+        {
+            var span = staged.Span;
+            var eventTicks = span.StartTime.Ticks;
+            staged.WindowIndex = eventTicks / _windowTicks;
+            var window = staged.Window = WindowFor(staged.WindowIndex);
+            if (!staged.Rebuilt)
+            {
+                _recordsTotal++;
+                CountDelay(staged.ArrivalTicks - eventTicks);
+                _watermark.Observe(span.Instance, eventTicks, staged.ArrivalTicks);
+                if (window is null) _recordsLate++;
+                else if (window.FirstEmitted) _recordsCorrected++;
+                else _recordsTimely++;
+            }
+            var service = staged.Service = _keys.Service(span.Service);
+            staged.ServiceKeyId = service.KeyId;
+            staged.EndpointKeyId = service.Endpoint(span.Endpoint);
+            staged.ScenarioKeyId = span.ParentSpanId is null && !string.IsNullOrEmpty(span.Scenario) ? _keys.Scenario(span.Scenario) : -1;
+            staged.DurationMicros = Math.Max(0, span.DurationMicros);
+            staged.BucketIndex = LatencySketch.BucketIndex(staged.DurationMicros);
+            staged.IsError = span.IsError;
+        }
+    }
+
+    private void AddToScopes(Span<StagedSpan> batch)
+    {
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (i + ScopeLookahead < batch.Length && batch[i + ScopeLookahead].Window is { } ahead)
+            {
+                ref var next = ref batch[i + ScopeLookahead];
+                ahead.Prefetch(next.ServiceKeyId);
+                ahead.Prefetch(next.EndpointKeyId);
+                if (next.ScenarioKeyId >= 0) ahead.Prefetch(next.ScenarioKeyId);
+            }
+            if (i + BucketLookahead < batch.Length && batch[i + BucketLookahead].Window is { } soon)
+            {
+                ref var next = ref batch[i + BucketLookahead];
+                soon.PrefetchBucket(next.ServiceKeyId, next.BucketIndex);
+                soon.PrefetchBucket(next.EndpointKeyId, next.BucketIndex);
+                if (next.ScenarioKeyId >= 0) soon.PrefetchBucket(next.ScenarioKeyId, next.BucketIndex);
+            }
+            ref var staged = ref batch[i];
+            AddToWindow(ref staged, WindowKeyRegistry.AllKeyId);
+            AddToWindow(ref staged, staged.ServiceKeyId);
+            AddToWindow(ref staged, staged.EndpointKeyId);
+            if (staged.ScenarioKeyId >= 0) AddToWindow(ref staged, staged.ScenarioKeyId);
+        }
+    }
+
+    private void AddEdges(Span<StagedSpan> batch)
+    {
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (i + EdgeLookahead < batch.Length)
+            {
+                var next = batch[i + EdgeLookahead].Span;
+                _edges.Prefetch(next.SpanId, next.ParentSpanId);
+            }
+            ref var staged = ref batch[i];
+            if (staged.Span.ParentSpanId is { } parent)
+            {
+                var child = new WaitingChild(staged.Service, staged.WindowIndex, staged.DurationMicros, staged.BucketIndex, staged.IsError);
+                if (_edges.TryGetService(parent, out var caller)) AddEdge(caller, child, staged.Window);
+                else _edges.Wait(parent, child);
+            }
+            RememberAsParent(staged.Span.SpanId, staged.Service);
+        }
+    }
+
+    private void AddQueuedEdges()
+    {
+        var adds = _edgeAdds.AsSpan(0, _edgeAddCount);
+        for (var i = 0; i < adds.Length; i++)
+        {
+            if (i + ScopeLookahead < adds.Length && adds[i + ScopeLookahead].Window is { } ahead) ahead.Prefetch(adds[i + ScopeLookahead].KeyId);
+            if (i + BucketLookahead < adds.Length && adds[i + BucketLookahead].Window is { } soon)
+                soon.PrefetchBucket(adds[i + BucketLookahead].KeyId, adds[i + BucketLookahead].BucketIndex);
+            ref var add = ref adds[i];
+            AddToWindow(add.Window, add.WindowIndex, add.KeyId, add.DurationMicros, add.BucketIndex, add.IsError);
+        }
+        adds.Clear();
+        _edgeAddCount = 0;
+    }
+
+    private void AddToWindow(ref StagedSpan staged, int keyId) =>
+        AddToWindow(staged.Window, staged.WindowIndex, keyId, staged.DurationMicros, staged.BucketIndex, staged.IsError);
+}
