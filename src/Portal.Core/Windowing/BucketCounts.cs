@@ -10,7 +10,8 @@ namespace Portal.Core.Windowing;
 /// The latency buckets of one key in one open window, built up record by record and turned into a
 /// <see cref="LatencySketch"/> only when the window emits. Its sparse entries live in the window, next to the other
 /// keys' (<see cref="Sparse"/>), so a record's key can be prefetched by its slot number alone; its dense array is kept
-/// when it is <see cref="Reset"/> for the next window, so a window that turns over allocates nothing.
+/// comes from the engine's <see cref="DenseCountsPool"/> and goes back to it when it is <see cref="Reset"/>, so a window that
+/// turns over allocates nothing.
 /// </summary>
 /// <remarks>
 /// Sparse first: entries packed as in <see cref="LatencySketch"/> but with the bucket index plus one
@@ -39,14 +40,14 @@ internal struct BucketCounts
     /// <summary>The non-empty range of bucket indices while dense.</summary>
     private int _low, _high;
 
-    public void Add(int bucketIndex, ref Sparse sparse)
+    public void Add(int bucketIndex, ref Sparse sparse, DenseCountsPool pool)
     {
         if (!_isDense)
         {
             if (TryAddSparse(bucketIndex, sparse)) return;
-            ToDense(sparse);
+            ToDense(sparse, pool);
         }
-        AddDense(bucketIndex, 1);
+        AddDense(bucketIndex, 1, pool);
     }
 
     /// <summary>Starts loading the count of <paramref name="bucketIndex"/> once dense: an array of its own, apart from the slot.</summary>
@@ -89,12 +90,14 @@ internal struct BucketCounts
         return LatencySketch.FromSortedSparse(entries, count);
     }
 
-    /// <summary>Empties the counts and keeps the dense array.</summary>
-    public void Reset(ref Sparse sparse)
+    /// <summary>Empties the counts; a dense array goes back to <paramref name="pool"/>.</summary>
+    public void Reset(ref Sparse sparse, DenseCountsPool pool)
     {
         if (_isDense)
         {
             Array.Clear(_dense!, _low - _offset, _high - _low + 1);
+            pool.Return(_dense!);
+            _dense = null;
             _isDense = false;
         }
         ((Span<uint>)sparse)[.._sparseCount].Clear();
@@ -137,23 +140,23 @@ internal struct BucketCounts
         return -1;
     }
 
-    private void ToDense(Span<uint> sparse)
+    private void ToDense(Span<uint> sparse, DenseCountsPool pool)
     {
         _isDense = true;
         _low = int.MaxValue;
         _high = -1;
         foreach (var entry in sparse[.._sparseCount])
-            AddDense((int)(entry >> LatencySketch.SparseCountBits) - 1, entry & LatencySketch.SparseCountMask);
+            AddDense((int)(entry >> LatencySketch.SparseCountBits) - 1, entry & LatencySketch.SparseCountMask, pool);
         sparse[.._sparseCount].Clear();
         _sparseCount = 0;
     }
 
-    private void AddDense(int bucketIndex, long count)
+    private void AddDense(int bucketIndex, long count, DenseCountsPool pool)
     {
         var slot = bucketIndex - _offset;
         if (_dense is null || (uint)slot >= (uint)_dense.Length)
         {
-            Widen(bucketIndex);
+            Widen(bucketIndex, pool);
             slot = bucketIndex - _offset;
         }
         _dense![slot] += count;
@@ -162,12 +165,12 @@ internal struct BucketCounts
     }
 
     /// <summary>Widens the dense range to cover <paramref name="bucketIndex"/>, with slack so a drifting range does not copy on every add.</summary>
-    private void Widen(int bucketIndex)
+    private void Widen(int bucketIndex, DenseCountsPool pool)
     {
         if (_dense is null)
         {
-            _offset = Math.Max(0, bucketIndex - 64);
-            _dense = new long[Math.Min(LatencySketch.MaxBucketIndex, bucketIndex + 64) - _offset + 1];
+            _dense = pool.Rent();
+            _offset = Math.Clamp(bucketIndex - _dense.Length / 2, 0, Math.Max(0, LatencySketch.MaxBucketIndex + 1 - _dense.Length));
             return;
         }
         var slack = Math.Max(16, _dense.Length / 2);
@@ -175,6 +178,8 @@ internal struct BucketCounts
         var high = Math.Min(LatencySketch.MaxBucketIndex, Math.Max(_offset + _dense.Length - 1, bucketIndex + slack));
         var grown = new long[high - low + 1];
         _dense.CopyTo(grown, _offset - low);
+        Array.Clear(_dense);
+        pool.Return(_dense);
         _dense = grown;
         _offset = low;
     }

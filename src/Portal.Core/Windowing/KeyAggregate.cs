@@ -3,8 +3,8 @@ namespace Portal.Core.Windowing;
 /// <summary>
 /// One key's aggregate in an open window, kept inline in the window's array of slots (its sparse buckets in the window's
 /// parallel array). Its latency buckets become a sketch only when it emits; the emitted aggregate is handed out again
-/// while nothing changes. A slot keeps its dense bucket array when its window is reused, so steady state allocates only
-/// what is emitted.
+/// while nothing changes. A dense bucket array comes from the engine's pool and goes back when the window is reused, so
+/// steady state allocates only what is emitted.
 /// </summary>
 internal struct KeyAggregate
 {
@@ -21,7 +21,7 @@ internal struct KeyAggregate
     public readonly long Count => _count;
 
     /// <summary>The same as <see cref="WindowAggregate.Add(long, int, bool)"/>; <paramref name="sparse"/> is this slot's entries in the window.</summary>
-    public void Add(long durationMicros, int bucketIndex, bool isError, ref BucketCounts.Sparse sparse)
+    public void Add(long durationMicros, int bucketIndex, bool isError, ref BucketCounts.Sparse sparse, DenseCountsPool pool)
     {
         _emitted = null;
         if (durationMicros < 0) durationMicros = 0;
@@ -38,7 +38,7 @@ internal struct KeyAggregate
         _count++;
         if (isError) _errors++;
         _latencySumMicros += durationMicros;
-        _buckets.Add(bucketIndex, ref sparse);
+        _buckets.Add(bucketIndex, ref sparse, pool);
     }
 
     public readonly void PrefetchBucket(int bucketIndex) => _buckets.PrefetchDense(bucketIndex);
@@ -48,13 +48,13 @@ internal struct KeyAggregate
         _emitted ??= WindowAggregate.FromParts(_count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros, _buckets.ToSketch(_count, ref sparse));
 
     /// <summary>Empties the slot for another key and window, keeping its bucket arrays.</summary>
-    public void Reset(ref BucketCounts.Sparse sparse)
+    public void Reset(ref BucketCounts.Sparse sparse, DenseCountsPool pool)
     {
         KeyId = 0;
         Revision = 0;
         Changed = false;
         _count = _errors = _latencySumMicros = _latencyMinMicros = _latencyMaxMicros = 0;
-        _buckets.Reset(ref sparse);
+        _buckets.Reset(ref sparse, pool);
         _emitted = null;
     }
 }

@@ -4,7 +4,7 @@ namespace Portal.Core.Windowing;
 /// One window that is not final yet: the aggregate of every key seen in it, and which keys changed since it was emitted.
 /// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays (the slots' bucket arrays too) are allocated once, not every second.
 /// </summary>
-internal sealed class OpenWindow(long index)
+internal sealed class OpenWindow(long index, DenseCountsPool densePool)
 {
     public long Index { get; private set; } = index;
 
@@ -34,7 +34,7 @@ internal sealed class OpenWindow(long index)
         for (var slot = 0; slot < KeyCount; slot++)
         {
             _slotPlusOneByKeyId[_slots[slot].KeyId] = 0;
-            _slots[slot].Reset(ref _sparse[slot]);
+            _slots[slot].Reset(ref _sparse[slot], densePool);
         }
         KeyCount = 0;
         Changed.Clear();
@@ -80,7 +80,7 @@ internal sealed class OpenWindow(long index)
             _slotPlusOneByKeyId[keyId] = slot + 1;
         }
         ref var key = ref _slots[slot];
-        key.Add(durationMicros, bucketIndex, isError, ref _sparse[slot]);
+        key.Add(durationMicros, bucketIndex, isError, ref _sparse[slot], densePool);
         if (FirstEmitted && !key.Changed)
         {
             key.Changed = true;

@@ -32,6 +32,7 @@ public sealed partial class WindowEngine
     /// <summary>Open windows in ascending order of index.</summary>
     private readonly List<OpenWindow> _windows = [];
     private OpenWindow? _lastWindow;
+    private readonly DenseCountsPool _densePool = new();
     /// <summary>Final windows kept for reuse.</summary>
     private readonly Stack<OpenWindow> _spareWindows = [];
     /// <summary>Windows up to this index have emitted their first result.</summary>
@@ -182,7 +183,7 @@ public sealed partial class WindowEngine
             if (found < index) low = middle + 1;
             else high = middle - 1;
         }
-        var created = _spareWindows.TryPop(out var spare) ? spare : new OpenWindow(index);
+        var created = _spareWindows.TryPop(out var spare) ? spare : new OpenWindow(index, _densePool);
         created.Reuse(index);
         created.FirstEmitted = index <= _firstThrough;
         _windows.Insert(low, created);

@@ -16,6 +16,7 @@ public class BucketCountsTests
         var random = new Random(seed);
         var counts = new BucketCounts();
         var sparse = new BucketCounts.Sparse();
+        var pool = new DenseCountsPool();
         for (var round = 0; round < 3; round++)
         {
             var expected = new LatencySketch();
@@ -23,14 +24,14 @@ public class BucketCountsTests
             for (var i = 0; i < values; i++)
             {
                 var bucket = low + random.Next(bucketRange);
-                counts.Add(bucket, ref sparse);
+                counts.Add(bucket, ref sparse, pool);
                 expected.AddBucket(bucket);
             }
             var sketch = counts.ToSketch(values, ref sparse);
             Assert.True(sketch.BucketsEqual(expected), $"round {round}");
             Assert.Equal(expected.Serialize(), sketch.Serialize());
             Assert.Equal(expected.Quantile(0.99), sketch.Quantile(0.99));
-            counts.Reset(ref sparse);
+            counts.Reset(ref sparse, pool);
         }
     }
 
@@ -39,9 +40,10 @@ public class BucketCountsTests
     {
         var counts = new BucketCounts();
         var sparse = new BucketCounts.Sparse();
+        var pool = new DenseCountsPool();
         const int many = (1 << 20) + 10;
-        for (var i = 0; i < many; i++) counts.Add(100, ref sparse);
-        counts.Add(7, ref sparse);
+        for (var i = 0; i < many; i++) counts.Add(100, ref sparse, pool);
+        counts.Add(7, ref sparse, pool);
         var sketch = counts.ToSketch(many + 1, ref sparse);
         Assert.Equal([(7, 1L), (100, many)], sketch.NonEmptyBuckets().ToArray());
     }
@@ -51,10 +53,11 @@ public class BucketCountsTests
     {
         var counts = new BucketCounts();
         var sparse = new BucketCounts.Sparse();
-        counts.Add(10, ref sparse);
+        var pool = new DenseCountsPool();
+        counts.Add(10, ref sparse, pool);
         var first = counts.ToSketch(1, ref sparse);
-        counts.Add(10, ref sparse);
-        counts.Add(11, ref sparse);
+        counts.Add(10, ref sparse, pool);
+        counts.Add(11, ref sparse, pool);
         Assert.Equal([(10, 1L)], first.NonEmptyBuckets().ToArray());
         Assert.Equal([(10, 2L), (11, 1L)], counts.ToSketch(3, ref sparse).NonEmptyBuckets().ToArray());
     }
