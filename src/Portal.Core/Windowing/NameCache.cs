@@ -6,7 +6,8 @@ namespace Portal.Core.Windowing;
 /// <summary>
 /// A small cache from a name's string instance to a value, in front of a dictionary keyed by the name's characters.
 /// Decoders hand the engine the same instances for repeated names (service, endpoint, instance, scenario), so a lookup
-/// here compares references instead of hashing and comparing characters; a different instance of the same name only
+/// here finds its slot from the instance's address and compares references, instead of hashing and comparing characters;
+/// a different instance of the same name only
 /// misses, and the caller falls back to its dictionary. Two-way: a name may sit in either slot of its pair, so two names
 /// sharing a pair do not evict each other on every turn.
 /// </summary>
@@ -50,6 +51,7 @@ internal sealed class NameCache<TValue>
 
     public void Clear() => Array.Clear(_slots);
 
-    // The identity hash of the instance, not of its characters: what makes a hit cheaper than the dictionary.
-    private int Pair(string name) => RuntimeHelpers.GetHashCode(name) & _pairMask;
+    // The instance's address, not its characters: no hashing, no call, not even a read of the string. A compacting
+    // collection that moves the string only makes it miss (the check is by reference), and it is cached again where it now is.
+    private int Pair(string name) => (int)((ulong)Unsafe.As<string, nint>(ref name) * 0x9E3779B97F4A7C15UL >> 40) & _pairMask;
 }

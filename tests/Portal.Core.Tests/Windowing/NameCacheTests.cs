@@ -59,6 +59,24 @@ public class NameCacheTests
         Assert.False(cache.TryGet(c, out _));
     }
 
+    [Fact]
+    public void ANameMovedByACompactingCollectionOnlyMissesAndIsFoundAgainOnceSetAgain()
+    {
+        var cache = new NameCache<int>(256);
+        var names = Enumerable.Range(0, 100).Select(i => new string($"svc-{i}".AsSpan())).ToArray();
+        for (var i = 0; i < names.Length; i++) cache.Set(names[i], i);
+        // Garbage between the names, then a compacting collection: the names move, and their addresses with them.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (cache.TryGet(names[i], out var value)) Assert.Equal(i, value);
+            else cache.Set(names[i], i);
+            Assert.True(cache.TryGet(names[i], out var again));
+            Assert.Equal(i, again);
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
