@@ -9,9 +9,9 @@ namespace Portal.Core.Windowing;
 /// <summary>
 /// The latency buckets of one key in one open window, built up record by record and turned into a
 /// <see cref="LatencySketch"/> only when the window emits. Its sparse entries live in the window, next to the other
-/// keys' (<see cref="Sparse"/>), so a record's key can be prefetched by its slot number alone; its dense array is kept
-/// comes from the engine's <see cref="DenseCountsPool"/> and goes back to it when it is <see cref="Reset"/>, so a window that
-/// turns over allocates nothing.
+/// keys' (<see cref="Sparse"/>), so a record's key can be prefetched by its slot number alone; its dense array comes from
+/// the engine's <see cref="DenseCountsPool"/> and goes back to it when it is <see cref="Reset"/>, so a window that turns
+/// over allocates nothing.
 /// </summary>
 /// <remarks>
 /// Sparse first: entries packed as in <see cref="LatencySketch"/> but with the bucket index plus one

@@ -2,7 +2,8 @@ namespace Portal.Core.Windowing;
 
 /// <summary>
 /// One window that is not final yet: the aggregate of every key seen in it, and which keys changed since it was emitted.
-/// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays (the slots' bucket arrays too) are allocated once, not every second.
+/// A final window is <see cref="Reuse">reused</see> for a later one, so its arrays are allocated once, not every second;
+/// its keys' dense bucket arrays go back to the engine's pool for any window's keys.
 /// </summary>
 internal sealed class OpenWindow(long index, DenseCountsPool densePool)
 {
