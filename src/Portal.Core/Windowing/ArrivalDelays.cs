@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Portal.Core.Windowing;
 
@@ -6,9 +7,10 @@ namespace Portal.Core.Windowing;
 /// The recent arrival delays (arrival − event time) of one source, in a fixed histogram over [0, the maximum delay]:
 /// two halves of <see cref="HalfPeriodTicks"/> of processing time each, so its quantiles describe the last 30–60 s and
 /// adding a delay is one shift and one increment. Negative delays (a clock running ahead) count as 0; delays past the
-/// maximum count in the last bucket.
+/// maximum count in the last bucket. A struct with its counts inline: it lives inside its source, and a record touches
+/// the source's lines only, not two more objects.
 /// </summary>
-internal sealed class ArrivalDelays
+internal struct ArrivalDelays
 {
     public static readonly long HalfPeriodTicks = TimeSpan.FromSeconds(30).Ticks;
 
@@ -17,10 +19,18 @@ internal sealed class ArrivalDelays
 
     private const int MaxBuckets = 64;
 
+    /// <summary>Both halves: the current one starts at <see cref="_currentAt"/>, the previous one at the other half.</summary>
+    [InlineArray(2 * MaxBuckets)]
+    private struct Halves
+    {
+        private int _count;
+    }
+
     private readonly int _shift;
     private readonly int _lastBucket;
-    private int[] _current;
-    private int[] _previous;
+    private Halves _counts;
+    /// <summary>0 or <see cref="MaxBuckets"/>.</summary>
+    private int _currentAt;
     private long _currentSamples, _previousSamples;
     private long _currentSince;
 
@@ -30,15 +40,13 @@ internal sealed class ArrivalDelays
         var width = BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1, (maxDelayTicks + MaxBuckets - 1) / MaxBuckets));
         _shift = BitOperations.Log2(width);
         _lastBucket = (int)Math.Max(0, (maxDelayTicks - 1) >> _shift);
-        _current = new int[_lastBucket + 1];
-        _previous = new int[_lastBucket + 1];
         _currentSince = nowTicks;
     }
 
     public void Add(long delayTicks)
     {
         var bucket = delayTicks <= 0 ? 0 : (int)Math.Min(_lastBucket, delayTicks >> _shift);
-        _current[bucket]++;
+        _counts[_currentAt + bucket]++;
         _currentSamples++;
     }
 
@@ -46,8 +54,8 @@ internal sealed class ArrivalDelays
     public void Turn(long nowTicks)
     {
         if (nowTicks - _currentSince < HalfPeriodTicks) return;
-        (_current, _previous) = (_previous, _current);
-        Array.Clear(_current);
+        _currentAt = MaxBuckets - _currentAt;
+        ((Span<int>)_counts).Slice(_currentAt, MaxBuckets).Clear();
         _previousSamples = _currentSamples;
         _currentSamples = 0;
         _currentSince = nowTicks;
@@ -57,7 +65,7 @@ internal sealed class ArrivalDelays
     /// The upper end of the bucket holding quantile <paramref name="q"/> of the recent delays: at least that share of them
     /// was no longer. False when there are fewer than <see cref="MinSamples"/> delays.
     /// </summary>
-    public bool TryQuantileTicks(double q, out long delayTicks)
+    public readonly bool TryQuantileTicks(double q, out long delayTicks)
     {
         var samples = _currentSamples + _previousSamples;
         delayTicks = 0;
@@ -66,7 +74,7 @@ internal sealed class ArrivalDelays
         long seen = 0;
         for (var bucket = 0; bucket <= _lastBucket; bucket++)
         {
-            seen += _current[bucket] + _previous[bucket];
+            seen += _counts[_currentAt + bucket] + _counts[MaxBuckets - _currentAt + bucket];
             if (seen < needed) continue;
             delayTicks = (long)(bucket + 1) << _shift;
             return true;

@@ -23,14 +23,15 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
 
     private const double AdaptiveQuantile = 0.99;
 
-    private sealed class Source(ArrivalDelays? delays, long delayTicks)
+    private sealed class Source(ArrivalDelays delays, bool adaptive, long delayTicks)
     {
         /// <summary>The newest event time, each capped at its arrival plus the future skew.</summary>
         public long NewestEventTicks = long.MinValue;
         public long WatermarkTicks = long.MinValue;
         public long LastArrivalTicks = long.MinValue;
-        /// <summary>Null when the delay is fixed.</summary>
-        public readonly ArrivalDelays? Delays = delays;
+        /// <summary>Used only when <see cref="Adaptive"/>; a field, so adding a delay changes it in place.</summary>
+        public ArrivalDelays Delays = delays;
+        public readonly bool Adaptive = adaptive;
         public long DelayTicks = delayTicks;
         public bool DelayLearned;
     }
@@ -57,7 +58,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
         {
             if (!_sources.TryGetValue(instance, out source))
             {
-                source = new Source(_adaptive ? new ArrivalDelays(_outOfOrdernessTicks, arrivalTicks) : null, _outOfOrdernessTicks);
+                source = new Source(_adaptive ? new ArrivalDelays(_outOfOrdernessTicks, arrivalTicks) : default, _adaptive, _outOfOrdernessTicks);
                 _sources.Add(instance, source);
             }
             _recentSources.Set(instance, source);
@@ -65,7 +66,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
         var newest = Math.Min(eventTicks, arrivalTicks + _futureSkewTicks);
         if (newest > source.NewestEventTicks) source.NewestEventTicks = newest;
         if (arrivalTicks > source.LastArrivalTicks) source.LastArrivalTicks = arrivalTicks;
-        source.Delays?.Add(arrivalTicks - eventTicks);
+        if (source.Adaptive) source.Delays.Add(arrivalTicks - eventTicks);
     }
 
     /// <summary>Recomputes the global watermark at processing time <paramref name="nowTicks"/> and forgets idle sources.</summary>
@@ -83,7 +84,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
                 continue;
             }
             active++;
-            if (source.Delays is { } delays) (source.DelayTicks, source.DelayLearned) = AdaptedDelay(delays, nowTicks);
+            if (source.Adaptive) (source.DelayTicks, source.DelayLearned) = AdaptedDelay(ref source.Delays, nowTicks);
             var watermark = source.NewestEventTicks - source.DelayTicks;
             if (source.DelayLearned) watermark = Math.Max(watermark, nowTicks - source.DelayTicks);
             if (watermark > source.WatermarkTicks) source.WatermarkTicks = watermark;
@@ -109,7 +110,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
     }
 
     /// <summary>The source's delay, and whether it is learned from enough records (else the fixed maximum).</summary>
-    private (long Ticks, bool Learned) AdaptedDelay(ArrivalDelays delays, long nowTicks)
+    private (long Ticks, bool Learned) AdaptedDelay(ref ArrivalDelays delays, long nowTicks)
     {
         delays.Turn(nowTicks);
         if (!delays.TryQuantileTicks(AdaptiveQuantile, out var p99)) return (_outOfOrdernessTicks, false);

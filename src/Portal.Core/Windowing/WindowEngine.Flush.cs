@@ -10,12 +10,13 @@ public sealed partial class WindowEngine
     /// <summary>
     /// How many spans ahead a pass asks for the cache lines it will need. The engine's state (span tables of millions of
     /// entries, thousands of keys in several windows) is far larger than the caches; a short loop that requests lines
-    /// this far ahead keeps many loads in flight instead of waiting on each in turn.
+    /// this far ahead keeps many loads in flight instead of waiting on each in turn. Measured: the scope pass took
+    /// 1.5× the key pass's time at 8 spans ahead (buckets 4), 1.2–1.3× at 4 (buckets 2), 1.6× at 16; edges 8 rather than 16.
     /// </summary>
-    private const int ScopeLookahead = 8;
+    private const int ScopeLookahead = 4;
     /// <summary>Dense bucket counts are found through the slot, so they are asked for later than the slot itself.</summary>
-    private const int BucketLookahead = 4;
-    private const int EdgeLookahead = 16;
+    private const int BucketLookahead = 2;
+    private const int EdgeLookahead = 8;
 
     private void Stage(Records.SpanRecord span, long arrivalTicks, bool rebuilt)
     {
