@@ -41,7 +41,6 @@ public sealed partial class WindowEngine
         {
             for (var i = 0; i < finalized; i++) _spareWindows.Push(_windows[i]);
             _windows.RemoveRange(0, finalized);
-            _lastWindow = null;
         }
 
         _edges.Expire(nowTicks);
@@ -73,7 +72,7 @@ public sealed partial class WindowEngine
             RecordsCorrected = _recordsCorrected,
             RecordsLate = _recordsLate,
             RecordsRebuilt = _recordsRebuilt,
-            Delays = new DelayHistogram(_delayUpTo1s, _delay1To3s, _delay3To10s, _delay10To60s, _delayOver60s),
+            Delays = new DelayHistogram(_delays[0], _delays[1], _delays[2], _delays[3], _delays[4]),
             FirstsEmitted = _firsts,
             CorrectionsEmitted = _corrections,
             FinalsEmitted = _finals,

@@ -31,7 +31,11 @@ public sealed partial class WindowEngine
 
     /// <summary>Open windows in ascending order of index.</summary>
     private readonly List<OpenWindow> _windows = [];
-    private OpenWindow? _lastWindow;
+    /// <summary>
+    /// Open windows by index modulo the size, checked by <see cref="OpenWindow.Index"/>: records of one batch fall in
+    /// several windows, and this finds theirs in one read instead of a binary search.
+    /// </summary>
+    private readonly OpenWindow?[] _windowsByIndex = new OpenWindow?[64];
     private readonly DenseCountsPool _densePool = new();
     /// <summary>Final windows kept for reuse.</summary>
     private readonly Stack<OpenWindow> _spareWindows = [];
@@ -53,7 +57,8 @@ public sealed partial class WindowEngine
     private bool _started;
 
     private long _recordsTotal, _recordsTimely, _recordsCorrected, _recordsLate, _recordsRebuilt;
-    private long _delayUpTo1s, _delay1To3s, _delay3To10s, _delay10To60s, _delayOver60s;
+    /// <summary>Records by arrival delay: up to 1 s, 1–3 s, 3–10 s, 10–60 s, over 60 s.</summary>
+    private readonly long[] _delays = new long[5];
     private long _firsts, _corrections, _finals, _lateDeltasEmitted, _edgesResolved;
 
     public WindowEngine(WindowEngineOptions? options = null)
@@ -171,15 +176,17 @@ public sealed partial class WindowEngine
     /// <summary>The open window with this index, created if needed; null when that window is already final.</summary>
     private OpenWindow? WindowFor(long index)
     {
-        if (_lastWindow is not null && _lastWindow.Index == index) return _lastWindow;
+        // A final window kept for reuse still carries its index: rule final windows out first.
         if (index <= _finalThrough) return null;
+        ref var known = ref _windowsByIndex[index & (_windowsByIndex.Length - 1)];
+        if (known is not null && known.Index == index) return known;
         var low = 0;
         var high = _windows.Count - 1;
         while (low <= high)
         {
             var middle = (low + high) >>> 1;
             var found = _windows[middle].Index;
-            if (found == index) return _lastWindow = _windows[middle];
+            if (found == index) return known = _windows[middle];
             if (found < index) low = middle + 1;
             else high = middle - 1;
         }
@@ -187,15 +194,14 @@ public sealed partial class WindowEngine
         created.Reuse(index);
         created.FirstEmitted = index <= _firstThrough;
         _windows.Insert(low, created);
-        return _lastWindow = created;
+        return known = created;
     }
 
     private void CountDelay(long delayTicks)
     {
-        if (delayTicks < TimeSpan.TicksPerSecond) _delayUpTo1s++;
-        else if (delayTicks < 3 * TimeSpan.TicksPerSecond) _delay1To3s++;
-        else if (delayTicks < 10 * TimeSpan.TicksPerSecond) _delay3To10s++;
-        else if (delayTicks < 60 * TimeSpan.TicksPerSecond) _delay10To60s++;
-        else _delayOver60s++;
+        // Comparisons summed, not chained: delays are random, and each branch of a chain would be mispredicted often.
+        var bucket = (delayTicks >= TimeSpan.TicksPerSecond ? 1 : 0) + (delayTicks >= 3 * TimeSpan.TicksPerSecond ? 1 : 0)
+            + (delayTicks >= 10 * TimeSpan.TicksPerSecond ? 1 : 0) + (delayTicks >= 60 * TimeSpan.TicksPerSecond ? 1 : 0);
+        _delays[bucket]++;
     }
 }
