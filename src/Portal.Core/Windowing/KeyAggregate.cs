@@ -47,7 +47,7 @@ internal struct KeyAggregate
     public WindowAggregate Emit(ref BucketCounts.Sparse sparse) =>
         _emitted ??= WindowAggregate.FromParts(_count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros, _buckets.ToSketch(_count, ref sparse));
 
-    /// <summary>Empties the slot for another key and window, keeping its bucket arrays.</summary>
+    /// <summary>Empties the slot for another key and window; a dense bucket array goes back to <paramref name="pool"/>.</summary>
     public void Reset(ref BucketCounts.Sparse sparse, DenseCountsPool pool)
     {
         KeyId = 0;
