@@ -17,6 +17,7 @@ internal struct StagedSpan
     public OpenWindow? Window;
     public long WindowIndex;
     public WindowKeyRegistry.ServiceKeys Service;
+    /// <summary><c>Service.KeyId</c>, copied: the scope pass reads it spans ahead to prefetch, without loading the service.</summary>
     public int ServiceKeyId;
     public int EndpointKeyId;
     /// <summary>-1 for a span that is not a scenario's entry call.</summary>

@@ -4,7 +4,8 @@ namespace Portal.Storage.Writers;
 
 /// <summary>
 /// Binary COPY of records that the caller encodes (<see cref="BinaryCopyRows"/>), sent through Npgsql's raw COPY stream
-/// in chunks. NpgsqlBinaryImporter resolves and writes every field through its type machinery: about 1.5 µs per
+/// in chunks. It starts each row with the number of columns named, so an encoder writes only the fields, one
+/// per column, in order. NpgsqlBinaryImporter resolves and writes every field through its type machinery: about 1.5 µs per
 /// 15-field span row, a third of the portal's CPU per ingested span.
 /// </summary>
 internal static class BinaryCopy
@@ -12,6 +13,7 @@ internal static class BinaryCopy
     public static async Task WriteAsync<T>(NpgsqlConnection conn, string table, string columns, IReadOnlyList<T> records,
         Action<T, BinaryCopyRows> encode, CancellationToken ct)
     {
+        var fields = (short)(columns.Count(c => c == ',') + 1);
         using var rows = new BinaryCopyRows();
         // Table and column names are constants of the writers, never input.
         var copy = await conn.BeginRawBinaryCopyAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
@@ -19,6 +21,7 @@ internal static class BinaryCopy
         {
             foreach (var record in records)
             {
+                rows.StartRow(fields);
                 encode(record, rows);
                 if (rows.Length < BinaryCopyRows.FlushBytes) continue;
                 await copy.WriteAsync(rows.Written, ct);

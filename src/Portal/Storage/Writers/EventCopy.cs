@@ -8,14 +8,11 @@ internal static class EventCopy
 {
     public const string Columns = "source, id, type, time, subject, data_content_type, data";
 
-    private const short FieldCount = 7;
-
     public static Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<EventRecord> events, CancellationToken ct) =>
         BinaryCopy.WriteAsync(conn, table, Columns, events, Encode, ct);
 
     private static void Encode(EventRecord e, BinaryCopyRows rows)
     {
-        rows.StartRow(FieldCount);
         rows.Text(e.Source);
         rows.Text(e.Id);
         rows.Text(e.Type);

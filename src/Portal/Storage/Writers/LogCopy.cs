@@ -10,14 +10,11 @@ internal static class LogCopy
 {
     public const string Columns = "time, record_hash, service, instance, level, message, trace_id, span_id, attributes";
 
-    private const short FieldCount = 9;
-
     public static Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<LogRecord> logs, CancellationToken ct) =>
         BinaryCopy.WriteAsync(conn, table, Columns, logs, Encode, ct);
 
     private static void Encode(LogRecord l, BinaryCopyRows rows)
     {
-        rows.StartRow(FieldCount);
         rows.Timestamp(l.Time);
         rows.Bytes(ContentHash(l));
         rows.Text(l.Service);

@@ -10,14 +10,11 @@ internal static class SpanCopy
         "start_time, trace_id, span_id, parent_span_id, service, endpoint, instance, kind, duration_us, is_error, " +
         "status_code, status_message, scenario, attributes, events";
 
-    private const short FieldCount = 15;
-
     public static Task WriteAsync(NpgsqlConnection conn, string table, IReadOnlyList<SpanRecord> spans, CancellationToken ct) =>
         BinaryCopy.WriteAsync(conn, table, Columns, spans, Encode, ct);
 
     private static void Encode(SpanRecord s, BinaryCopyRows rows)
     {
-        rows.StartRow(FieldCount);
         rows.Timestamp(s.StartTime);
         rows.Bytes16(s.TraceId.High, s.TraceId.Low);
         rows.Bytes8(s.SpanId.Value);
