@@ -33,8 +33,13 @@ internal struct BucketCounts
     }
 
     private int _sparseCount;
-    private bool _isDense;
+    /// <summary>Null while sparse.</summary>
     private long[]? _dense;
+    /// <summary>
+    /// <c>_dense</c>'s length, 0 while sparse. Kept here so neither an add nor a prefetch reads the array's header: a line of
+    /// its own, apart from the count, that cost a cache miss per record of a dense key.
+    /// </summary>
+    private int _denseLength;
     /// <summary>The bucket index of <c>_dense[0]</c>.</summary>
     private int _offset;
     /// <summary>The non-empty range of bucket indices while dense.</summary>
@@ -42,7 +47,7 @@ internal struct BucketCounts
 
     public void Add(int bucketIndex, ref Sparse sparse, DenseCountsPool pool)
     {
-        if (!_isDense)
+        if (_dense is null)
         {
             if (TryAddSparse(bucketIndex, sparse)) return;
             ToDense(sparse, pool);
@@ -53,16 +58,16 @@ internal struct BucketCounts
     /// <summary>Starts loading the count of <paramref name="bucketIndex"/> once dense: an array of its own, apart from the slot.</summary>
     public readonly void PrefetchDense(int bucketIndex)
     {
-        if (!_isDense) return;
+        var dense = _dense;
         var at = bucketIndex - _offset;
-        if ((uint)at < (uint)_dense!.Length) CacheHint.Prefetch(ref _dense[at]);
+        if (dense is not null && (uint)at < (uint)_denseLength) CacheHint.Prefetch(ref CountAt(dense, at));
     }
 
     /// <summary>A sketch of these buckets, holding <paramref name="count"/> values; it shares nothing with this.</summary>
     public readonly LatencySketch ToSketch(long count, ref Sparse sparse)
     {
         if (count == 0) return new LatencySketch();
-        if (_isDense) return DenseToSketch(count);
+        if (_dense is not null) return DenseToSketch(count);
         var entries = new uint[_sparseCount];
         for (var i = 0; i < entries.Length; i++) entries[i] = sparse[i] - IndexOne;
         // The index is in the high bits: sorting the packed entries sorts them by index.
@@ -93,12 +98,12 @@ internal struct BucketCounts
     /// <summary>Empties the counts; a dense array goes back to <paramref name="pool"/>.</summary>
     public void Reset(ref Sparse sparse, DenseCountsPool pool)
     {
-        if (_isDense)
+        if (_dense is not null)
         {
-            Array.Clear(_dense!, _low - _offset, _high - _low + 1);
-            pool.Return(_dense!);
+            Array.Clear(_dense, _low - _offset, _high - _low + 1);
+            pool.Return(_dense);
             _dense = null;
-            _isDense = false;
+            _denseLength = 0;
         }
         ((Span<uint>)sparse)[.._sparseCount].Clear();
         _sparseCount = 0;
@@ -142,7 +147,6 @@ internal struct BucketCounts
 
     private void ToDense(Span<uint> sparse, DenseCountsPool pool)
     {
-        _isDense = true;
         _low = int.MaxValue;
         _high = -1;
         foreach (var entry in sparse[.._sparseCount])
@@ -154,24 +158,28 @@ internal struct BucketCounts
     private void AddDense(int bucketIndex, long count, DenseCountsPool pool)
     {
         var slot = bucketIndex - _offset;
-        if (_dense is null || (uint)slot >= (uint)_dense.Length)
+        var dense = _dense;
+        if (dense is not null && (uint)slot < (uint)_denseLength)
         {
-            Widen(bucketIndex, pool);
-            slot = bucketIndex - _offset;
+            CountAt(dense, slot) += count;
         }
-        _dense![slot] += count;
+        else
+        {
+            Widen(bucketIndex, pool)[bucketIndex - _offset] += count;
+        }
         if (bucketIndex < _low) _low = bucketIndex;
         if (bucketIndex > _high) _high = bucketIndex;
     }
 
     /// <summary>Widens the dense range to cover <paramref name="bucketIndex"/>, with slack so a drifting range does not copy on every add.</summary>
-    private void Widen(int bucketIndex, DenseCountsPool pool)
+    private long[] Widen(int bucketIndex, DenseCountsPool pool)
     {
         if (_dense is null)
         {
-            _dense = pool.Rent();
-            _offset = Math.Clamp(bucketIndex - _dense.Length / 2, 0, Math.Max(0, LatencySketch.MaxBucketIndex + 1 - _dense.Length));
-            return;
+            var rented = _dense = pool.Rent();
+            _denseLength = rented.Length;
+            _offset = Math.Clamp(bucketIndex - rented.Length / 2, 0, Math.Max(0, LatencySketch.MaxBucketIndex + 1 - rented.Length));
+            return rented;
         }
         var slack = Math.Max(16, _dense.Length / 2);
         var low = Math.Max(0, Math.Min(_offset, bucketIndex - slack));
@@ -181,6 +189,14 @@ internal struct BucketCounts
         Array.Clear(_dense);
         pool.Return(_dense);
         _dense = grown;
+        _denseLength = grown.Length;
         _offset = low;
+        return grown;
     }
+
+    /// <summary>
+    /// The count at <paramref name="at"/>, found without reading the array's header (no bounds check; the callers check
+    /// <c>_denseLength</c>, and null beforehand so that no null check reads it either).
+    /// </summary>
+    private static ref long CountAt(long[] dense, int at) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dense), at);
 }

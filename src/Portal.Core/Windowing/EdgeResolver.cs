@@ -5,33 +5,41 @@ namespace Portal.Core.Windowing;
 
 /// <summary>
 /// Finds the caller service of a span: its parent span's service. Remembers recent spans' services and keeps children whose
-/// parent has not arrived yet. Both maps expire by generations: the current generation is retired after half the retention
-/// (or when it holds half the cap) and dropped at the next turn, so an entry lives between half and all of its retention
-/// and no per-entry timestamps are kept. Services are remembered by their ordinal in <paramref name="keys"/>, in flat tables.
+/// parent has not arrived yet, both in <see cref="SpanTable"/> generations: the current one is retired after half the
+/// retention (or when it holds half the cap) and dropped at the next turn, so an entry lives between half and all of its
+/// retention and no per-entry timestamps are kept. Waiting children expire the same way, by their own generations.
+/// Services are remembered by their ordinal in <paramref name="keys"/>.
 /// </summary>
 internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistry keys)
 {
-    private SpanIdTable _remembered = new();
-    private SpanIdTable _rememberedOlder = new();
+    private SpanTable _current = new();
+    private SpanTable _older = new();
     private long _rememberedSince;
     private readonly long _rememberTurnTicks = options.SpanServiceRetention.Ticks / 2;
     private readonly int _rememberTurnCount = options.MaxRememberedSpans / 2;
 
-    private WaitingChildren _waiting = new(keys);
-    private WaitingChildren _waitingOlder = new(keys);
+    private readonly WaitingChildSlab _waiting = new(keys);
+    private readonly List<int> _waitingIndices = [];
+    /// <summary>Children found waiting by <see cref="Remember"/>, taken from the slab by <see cref="TakeFound"/>.</summary>
+    private readonly List<(ulong Parent, int Index, WindowKeyRegistry.ServiceKeys Caller)> _found = [];
+    /// <summary>How many entries ahead <see cref="TakeFound"/> asks for slab lines (see <see cref="CacheHint"/>).</summary>
+    private const int TakeLookahead = 8;
+    private byte _waitGeneration;
+    /// <summary>Children waiting since the current generation, and since the one before.</summary>
+    private int _waitingNew, _waitingOld;
     private long _waitingSince;
     private readonly long _waitTurnTicks = options.ParentWaitTimeout.Ticks / 2;
     private readonly int _waitTurnCount = options.MaxWaitingChildren / 2;
 
-    public int RememberedSpans => _remembered.Count + _rememberedOlder.Count;
-    public int WaitingChildren => _waiting.Count + _waitingOlder.Count;
+    public int RememberedSpans => _current.SpanCount + _older.SpanCount;
+    public int WaitingChildren => _waiting.Count;
 
     /// <summary>Children that gave up waiting for their parent (timeout or cap).</summary>
     public long Abandoned { get; private set; }
 
     public bool TryGetService(SpanId spanId, [NotNullWhen(true)] out WindowKeyRegistry.ServiceKeys? service)
     {
-        if (_remembered.TryGetValue(spanId.Value, out var ordinal) || _rememberedOlder.TryGetValue(spanId.Value, out ordinal))
+        if (_current.TryGetSpan(spanId.Value, out var ordinal) || _older.TryGetSpan(spanId.Value, out ordinal))
         {
             service = keys.ServiceAt(ordinal);
             return true;
@@ -41,37 +49,56 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
     }
 
     /// <summary>
-    /// Starts loading the table lines that the calls for one span will touch: <see cref="Remember"/> and
-    /// <see cref="TakeWaiting"/> of <paramref name="spanId"/>, <see cref="TryGetService"/> and <see cref="Wait"/> of <paramref name="parent"/>.
+    /// Starts loading the table lines that the calls for one span will touch: <see cref="Remember"/> of
+    /// <paramref name="spanId"/>, <see cref="TryGetService"/> and <see cref="Wait"/> of <paramref name="parent"/>.
     /// </summary>
     public void Prefetch(SpanId spanId, SpanId? parent)
     {
-        _remembered.Prefetch(spanId.Value);
-        _waiting.Prefetch(spanId);
-        _waitingOlder.Prefetch(spanId);
+        _current.Prefetch(spanId.Value);
         if (parent is not { } parentId) return;
-        _remembered.Prefetch(parentId.Value);
-        _rememberedOlder.Prefetch(parentId.Value);
-        _waiting.Prefetch(parentId);
+        _current.Prefetch(parentId.Value);
+        _older.Prefetch(parentId.Value);
     }
 
+    /// <summary>
+    /// Remembers the service of <paramref name="spanId"/>. The children found waiting for it are taken by the next
+    /// <see cref="TakeFound"/>: a child's slab entry is known only once the table's line has loaded, so they are taken
+    /// together afterwards, each asked for ahead, rather than each waited for in turn.
+    /// </summary>
     public void Remember(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
     {
-        if (_remembered.Count >= _rememberTurnCount) TurnRemembered(_rememberedSince);
-        _remembered.Set(spanId.Value, service.Ordinal);
+        if (_current.SpanCount >= _rememberTurnCount) TurnRemembered(_rememberedSince);
+        _current.Remember(spanId.Value, service.Ordinal, _waitingIndices);
+        if (_waitingIndices.Count == 0) return;
+        foreach (var index in _waitingIndices) _found.Add((spanId.Value, index, service));
+        _waitingIndices.Clear();
     }
 
+    /// <summary>Children whose parent is known, with their caller, taken by <see cref="TakeFound"/>; the engine empties the list.</summary>
+    public List<(WindowKeyRegistry.ServiceKeys Caller, WaitingChild Child)> Resolved { get; } = [];
+
+    /// <summary>Moves the children found by <see cref="Remember"/> since the last call into <see cref="Resolved"/>.</summary>
+    public void TakeFound()
+    {
+        var found = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_found);
+        for (var i = 0; i < found.Length; i++)
+        {
+            if (i + TakeLookahead < found.Length) _waiting.Prefetch(found[i + TakeLookahead].Index);
+            var (parent, index, caller) = found[i];
+            if (!_waiting.TryTake(index, parent, out var child, out var generation)) continue;
+            if (generation == _waitGeneration) _waitingNew--;
+            else _waitingOld--;
+            Resolved.Add((caller, child));
+        }
+        _found.Clear();
+    }
+
+    /// <summary>Keeps <paramref name="child"/> until its parent is remembered, or its wait expires.</summary>
     public void Wait(SpanId parent, in WaitingChild child)
     {
-        if (_waiting.Count >= _waitTurnCount) TurnWaiting(_waitingSince);
-        _waiting.Add(parent, child);
-    }
-
-    /// <summary>Moves the children waiting for <paramref name="parent"/> into <paramref name="into"/>.</summary>
-    public void TakeWaiting(SpanId parent, List<WaitingChild> into)
-    {
-        _waiting.Take(parent, into);
-        _waitingOlder.Take(parent, into);
+        if (_waitingNew >= _waitTurnCount) TurnWaiting(_waitingSince);
+        _current.AddWaiting(parent.Value, _waiting.Add(parent.Value, child, _waitGeneration));
+        _waitingNew++;
     }
 
     /// <summary>Retires generations that are old enough at processing time <paramref name="nowTicks"/>.</summary>
@@ -83,15 +110,21 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
 
     private void TurnRemembered(long nowTicks)
     {
-        _rememberedOlder.Clear();
-        (_remembered, _rememberedOlder) = (_rememberedOlder, _remembered);
+        _older.Clear();
+        (_current, _older) = (_older, _current);
         _rememberedSince = nowTicks;
+        // Only the current generation is searched for waiting children: they move along.
+        _waiting.ForEach(_current.AddWaiting);
     }
 
     private void TurnWaiting(long nowTicks)
     {
-        Abandoned += _waitingOlder.Clear();
-        (_waiting, _waitingOlder) = (_waitingOlder, _waiting);
+        // Children whose parent came before the turn are resolved, not abandoned.
+        TakeFound();
+        if (_waitingOld > 0) Abandoned += _waiting.Abandon(unchecked((byte)(_waitGeneration - 1)));
+        _waitingOld = _waitingNew;
+        _waitingNew = 0;
+        _waitGeneration++;
         _waitingSince = nowTicks;
     }
 }

@@ -29,23 +29,23 @@ public sealed partial class WindowEngine
 
     /// <summary>
     /// Applies the staged spans in passes, each a short loop over the batch: their keys and windows; the
-    /// all/service/endpoint/scenario scopes; the edges' callers; the edges found. Per scope and window the sums are the
+    /// all/service/endpoint/scenario scopes; the edges' callers; the children found waiting for the batch's spans; the
+    /// edges found. Per scope and window the sums are the
     /// same as adding each span whole in turn, as windows change state only in <see cref="AdvanceTo"/>, which flushes first.
     /// </summary>
     private void Flush()
     {
-        if (_stagedCount == 0)
+        if (_stagedCount > 0)
         {
-            AddQueuedEdges();
-            return;
+            var batch = _staged.AsSpan(0, _stagedCount);
+            ResolveKeys(batch);
+            AddToScopes(batch);
+            AddEdges(batch);
+            batch.Clear();
+            _stagedCount = 0;
         }
-        var batch = _staged.AsSpan(0, _stagedCount);
-        ResolveKeys(batch);
-        AddToScopes(batch);
-        AddEdges(batch);
+        AddFoundEdges();
         AddQueuedEdges();
-        batch.Clear();
-        _stagedCount = 0;
     }
 
     private void ResolveKeys(Span<StagedSpan> batch)

@@ -53,7 +53,6 @@ public sealed partial class WindowEngine
 
     /// <summary>Late records since the last <see cref="AdvanceTo"/>, by key and window.</summary>
     private readonly Dictionary<(int KeyId, long WindowIndex), WindowAggregate> _lateDeltas = [];
-    private readonly List<WaitingChild> _resolved = [];
     private bool _started;
 
     private long _recordsTotal, _recordsTimely, _recordsCorrected, _recordsLate, _recordsRebuilt;
@@ -142,15 +141,18 @@ public sealed partial class WindowEngine
         return added;
     }
 
-    /// <summary>Remembers a span's service for its future children and completes the edges of children already waiting for it.</summary>
+    /// <summary>Remembers a span's service for its future children; <see cref="AddFoundEdges"/> completes the edges of children already waiting for it.</summary>
     private void RememberAsParent(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
     {
-        if (spanId.IsEmpty) return;
-        _edges.Remember(spanId, service);
-        if (_edges.WaitingChildren == 0) return;
-        _edges.TakeWaiting(spanId, _resolved);
-        foreach (var child in _resolved) AddEdge(service, child, WindowFor(child.WindowIndex));
-        _resolved.Clear();
+        if (!spanId.IsEmpty) _edges.Remember(spanId, service);
+    }
+
+    /// <summary>Queues the edges of the children that waited for spans remembered since the last call.</summary>
+    private void AddFoundEdges()
+    {
+        _edges.TakeFound();
+        foreach (var (caller, child) in _edges.Resolved) AddEdge(caller, child, WindowFor(child.WindowIndex));
+        _edges.Resolved.Clear();
     }
 
     private void AddEdge(WindowKeyRegistry.ServiceKeys caller, in WaitingChild child, OpenWindow? window)
