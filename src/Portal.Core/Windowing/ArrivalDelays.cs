@@ -70,16 +70,17 @@ internal struct ArrivalDelays
         var samples = _currentSamples + _previousSamples;
         delayTicks = 0;
         if (samples < MinSamples) return false;
-        var needed = (long)Math.Ceiling(q * samples);
-        long seen = 0;
-        for (var bucket = 0; bucket <= _lastBucket; bucket++)
+        // The first bucket whose records and all below reach the quantile: counted down from the top, as the quantiles
+        // asked for are high and the tail above them short (every source is asked on every tick).
+        var allowedAbove = samples - Math.Min(samples, (long)Math.Ceiling(q * samples));
+        long above = 0;
+        var bucket = _lastBucket;
+        for (; bucket > 0; bucket--)
         {
-            seen += _counts[_currentAt + bucket] + _counts[MaxBuckets - _currentAt + bucket];
-            if (seen < needed) continue;
-            delayTicks = (long)(bucket + 1) << _shift;
-            return true;
+            above += _counts[_currentAt + bucket] + _counts[MaxBuckets - _currentAt + bucket];
+            if (above > allowedAbove) break;
         }
-        delayTicks = (long)(_lastBucket + 1) << _shift;
+        delayTicks = (long)(bucket + 1) << _shift;
         return true;
     }
 }

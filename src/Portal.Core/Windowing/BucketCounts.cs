@@ -55,12 +55,22 @@ internal struct BucketCounts
         AddDense(bucketIndex, 1, pool);
     }
 
-    /// <summary>Starts loading the count of <paramref name="bucketIndex"/> once dense: an array of its own, apart from the slot.</summary>
-    public readonly void PrefetchDense(int bucketIndex)
+    /// <summary>
+    /// Starts loading what an add to <paramref name="bucketIndex"/> reads: the count once dense (an array of its own, apart
+    /// from the slot), else the sparse entries in use and the next free one, a vector at a time.
+    /// </summary>
+    public readonly void Prefetch(int bucketIndex, ref Sparse sparse)
     {
         var dense = _dense;
-        var at = bucketIndex - _offset;
-        if (dense is not null && (uint)at < (uint)_denseLength) CacheHint.Prefetch(ref CountAt(dense, at));
+        if (dense is not null)
+        {
+            var at = bucketIndex - _offset;
+            if ((uint)at < (uint)_denseLength) CacheHint.Prefetch(ref CountAt(dense, at));
+            return;
+        }
+        var entries = (Span<uint>)sparse;
+        var used = Math.Min(_sparseCount + 1, MaxSparse);
+        for (var i = 0; i < used; i += Vector256<uint>.Count) CacheHint.Prefetch(ref entries[i]);
     }
 
     /// <summary>A sketch of these buckets, holding <paramref name="count"/> values; it shares nothing with this.</summary>

@@ -41,7 +41,7 @@ internal struct KeyAggregate
         _buckets.Add(bucketIndex, ref sparse, pool);
     }
 
-    public readonly void PrefetchBucket(int bucketIndex) => _buckets.PrefetchDense(bucketIndex);
+    public readonly void PrefetchBuckets(int bucketIndex, ref BucketCounts.Sparse sparse) => _buckets.Prefetch(bucketIndex, ref sparse);
 
     /// <summary>The aggregate to put in a result; the engine no longer changes that object.</summary>
     public WindowAggregate Emit(ref BucketCounts.Sparse sparse) =>

@@ -48,20 +48,19 @@ internal sealed class OpenWindow(long index, DenseCountsPool densePool)
     {
         if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length) return;
         var slot = _slotPlusOneByKeyId[keyId] - 1;
-        if (slot < 0) return;
-        CacheHint.Prefetch(ref _slots[slot]);
-        CacheHint.Prefetch(ref _sparse[slot]);
+        if (slot >= 0) CacheHint.Prefetch(ref _slots[slot]);
     }
 
     /// <summary>
-    /// Starts loading the count that a record in <paramref name="bucketIndex"/> will increment, when the key's buckets are
-    /// dense. Call it once the slot itself is loaded (a later call than <see cref="Prefetch"/>): it reads the slot.
+    /// Starts loading the bucket lines a record in <paramref name="bucketIndex"/> will touch: the dense count, or the
+    /// sparse entries in use. Call it once the slot itself is loaded (a later call than <see cref="Prefetch"/>): it reads
+    /// the slot to ask for only those lines.
     /// </summary>
     public void PrefetchBucket(int keyId, int bucketIndex)
     {
         if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length) return;
         var slot = _slotPlusOneByKeyId[keyId] - 1;
-        if (slot >= 0) _slots[slot].PrefetchBucket(bucketIndex);
+        if (slot >= 0) _slots[slot].PrefetchBuckets(bucketIndex, ref _sparse[slot]);
     }
 
     public void Add(int keyId, long durationMicros, int bucketIndex, bool isError)
