@@ -26,13 +26,14 @@ internal struct ArrivalDelays
         private int _count;
     }
 
+    // The fields an add reads come before the counts, in the line the source's own fields share.
     private readonly int _shift;
     private readonly int _lastBucket;
-    private Halves _counts;
     /// <summary>0 or <see cref="MaxBuckets"/>.</summary>
     private int _currentAt;
     private long _currentSamples, _previousSamples;
     private long _currentSince;
+    private Halves _counts;
 
     public ArrivalDelays(long maxDelayTicks, long nowTicks)
     {
@@ -45,10 +46,14 @@ internal struct ArrivalDelays
 
     public void Add(long delayTicks)
     {
-        var bucket = delayTicks <= 0 ? 0 : (int)Math.Min(_lastBucket, delayTicks >> _shift);
-        _counts[_currentAt + bucket]++;
+        _counts[_currentAt + Bucket(delayTicks)]++;
         _currentSamples++;
     }
+
+    /// <summary>Starts loading the count that <see cref="Add"/> of <paramref name="delayTicks"/> will increment (see <see cref="CacheHint"/>).</summary>
+    public void Prefetch(long delayTicks) => CacheHint.Prefetch(ref _counts[_currentAt + Bucket(delayTicks)]);
+
+    private readonly int Bucket(long delayTicks) => delayTicks <= 0 ? 0 : (int)Math.Min(_lastBucket, delayTicks >> _shift);
 
     /// <summary>Drops the older half once the current one is <see cref="HalfPeriodTicks"/> old.</summary>
     public void Turn(long nowTicks)

@@ -20,4 +20,14 @@ internal static class CacheHint
         Sse.Prefetch0(first);
         Sse.Prefetch0((byte*)first + Unsafe.SizeOf<T>() - 1);
     }
+
+    /// <summary>
+    /// Starts loading the first line of <paramref name="instance"/> without reading any of it (a field's address would
+    /// first be null-checked, a read of that very line): its address is taken as a number.
+    /// </summary>
+    public static unsafe void PrefetchObject(object instance)
+    {
+        if (!Sse.IsSupported) return;
+        Sse.Prefetch0((void*)Unsafe.As<object, nint>(ref instance));
+    }
 }

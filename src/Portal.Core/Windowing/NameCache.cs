@@ -51,6 +51,9 @@ internal sealed class NameCache<TValue>
 
     public void Clear() => Array.Clear(_slots);
 
+    /// <summary>Starts loading the slots where <paramref name="name"/> would be (see <see cref="CacheHint"/>).</summary>
+    public void Prefetch(string name) => CacheHint.Prefetch(ref _slots[Pair(name)]);
+
     // The instance's address, not its characters: no hashing, no call, not even a read of the string. A compacting
     // collection that moves the string only makes it miss (the check is by reference), and it is cached again where it now is.
     private int Pair(string name) => (int)((ulong)Unsafe.As<string, nint>(ref name) * 0x9E3779B97F4A7C15UL >> 40) & _pairMask;

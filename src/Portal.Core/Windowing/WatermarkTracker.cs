@@ -70,6 +70,18 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
     }
 
     /// <summary>Recomputes the global watermark at processing time <paramref name="nowTicks"/> and forgets idle sources.</summary>
+    /// <summary>Starts loading the fields <see cref="Observe"/> will touch of a recently seen <paramref name="instance"/> (see <see cref="CacheHint"/>).</summary>
+    public void Prefetch(string instance)
+    {
+        if (_recentSources.TryGet(instance, out var source)) CacheHint.PrefetchObject(source);
+    }
+
+    /// <summary>Starts loading the delay count <see cref="Observe"/> will increment; it reads the source's fields, so call it after <see cref="Prefetch"/>.</summary>
+    public void PrefetchDelay(string instance, long eventTicks, long arrivalTicks)
+    {
+        if (_recentSources.TryGet(instance, out var source) && source.Adaptive) source.Delays.Prefetch(arrivalTicks - eventTicks);
+    }
+
     public long Advance(long nowTicks)
     {
         var minimum = long.MaxValue;

@@ -17,6 +17,10 @@ public sealed partial class WindowEngine
     /// <summary>Dense bucket counts are found through the slot, so they are asked for later than the slot itself.</summary>
     private const int BucketLookahead = 2;
     private const int EdgeLookahead = 8;
+    /// <summary>The key pass's lines (a source, a service's endpoint cache) are found through the names of the span ahead.</summary>
+    private const int KeyLookahead = 8;
+    /// <summary>A source's delay count is found through the source's fields, so it is asked for later.</summary>
+    private const int DelayLookahead = 4;
 
     private void Stage(Records.SpanRecord span, long arrivalTicks, bool rebuilt)
     {
@@ -50,8 +54,20 @@ public sealed partial class WindowEngine
 
     private void ResolveKeys(Span<StagedSpan> batch)
     {
-        foreach (ref var staged in batch)
+        for (var i = 0; i < batch.Length; i++)
         {
+            if (i + KeyLookahead < batch.Length)
+            {
+                var next = batch[i + KeyLookahead].Span;
+                _watermark.Prefetch(next.Instance);
+                _keys.Prefetch(next.Service, next.Endpoint, next.ParentSpanId is null ? next.Scenario : null);
+            }
+            if (i + DelayLookahead < batch.Length && !batch[i + DelayLookahead].Rebuilt)
+            {
+                ref var soon = ref batch[i + DelayLookahead];
+                _watermark.PrefetchDelay(soon.Span.Instance, soon.Span.StartTime.Ticks, soon.ArrivalTicks);
+            }
+            ref var staged = ref batch[i];
             var span = staged.Span;
             var eventTicks = span.StartTime.Ticks;
             staged.WindowIndex = eventTicks / _windowTicks;

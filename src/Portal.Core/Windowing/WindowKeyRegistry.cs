@@ -35,6 +35,16 @@ internal sealed class WindowKeyRegistry
     /// <summary>The service with this <see cref="ServiceKeys.Ordinal"/>.</summary>
     public ServiceKeys ServiceAt(int ordinal) => _servicesByOrdinal[ordinal];
 
+    /// <summary>
+    /// Starts loading what looking up <paramref name="endpoint"/> of a recently seen <paramref name="service"/>, and
+    /// <paramref name="scenario"/> when given, will read (see <see cref="CacheHint"/>).
+    /// </summary>
+    public void Prefetch(string service, string endpoint, string? scenario)
+    {
+        if (_recentServices.TryGet(service, out var keys)) keys.PrefetchEndpoint(endpoint);
+        if (scenario is not null) _recentScenarios.Prefetch(scenario);
+    }
+
     public int Scenario(string scenario)
     {
         if (_recentScenarios.TryGet(scenario, out var keyId)) return keyId;
@@ -77,6 +87,8 @@ internal sealed class WindowKeyRegistry
             _recentEndpoints.Set(endpoint, id);
             return id;
         }
+
+        public void PrefetchEndpoint(string endpoint) => _recentEndpoints.Prefetch(endpoint);
 
         public int EdgeFrom(ServiceKeys caller)
         {
