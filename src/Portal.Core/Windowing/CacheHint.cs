@@ -21,6 +21,15 @@ internal static class CacheHint
         Sse.Prefetch0((byte*)first + Unsafe.SizeOf<T>() - 1);
     }
 
+    /// <summary>Starts loading the 64 bytes from <paramref name="location"/> on: the start of a probe run, which may go on past the entry.</summary>
+    public static unsafe void PrefetchRun<T>(ref T location)
+    {
+        if (!Sse.IsSupported) return;
+        var first = (byte*)Unsafe.AsPointer(ref location);
+        Sse.Prefetch0(first);
+        Sse.Prefetch0(first + 63);
+    }
+
     /// <summary>
     /// Starts loading the first line of <paramref name="instance"/> without reading any of it (a field's address would
     /// first be null-checked, a read of that very line): its address is taken as a number.

@@ -33,7 +33,7 @@ internal sealed class SpanTable
     public int SpanCount { get; private set; }
 
     /// <summary>Starts loading the line where <paramref name="key"/>'s probe run starts (see <see cref="CacheHint"/>).</summary>
-    public void Prefetch(ulong key) => CacheHint.Prefetch(ref _entries[Home(key)]);
+    public void Prefetch(ulong key) => CacheHint.PrefetchRun(ref _entries[Home(key)]);
 
     /// <summary>The service ordinal of the span <paramref name="key"/>, if remembered here; waiting children are passed over.</summary>
     public bool TryGetSpan(ulong key, out int ordinal)
