@@ -1,13 +1,13 @@
 namespace Portal.Core.Windowing;
 
-/// <summary>An entry of a flat table keyed by span id (<see cref="SpanIdTable"/>, <see cref="WaitingChildren"/>).</summary>
+/// <summary>An entry of a flat table keyed by span id (<see cref="SpanTable"/>).</summary>
 internal interface IProbeEntry
 {
     ulong ProbeKey { get; }
     bool IsFree { get; }
 }
 
-/// <summary>What the span id tables share: where a key's probe run starts, and growing by doubling.</summary>
+/// <summary>Open addressing for tables keyed by span id: where a key's probe run starts, and growing by doubling.</summary>
 internal static class LinearProbing
 {
     public const int MinCapacity = 16;

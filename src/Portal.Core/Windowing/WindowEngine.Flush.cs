@@ -14,7 +14,7 @@ public sealed partial class WindowEngine
     /// 1.5× the key pass's time at 8 spans ahead (buckets 4), 1.2–1.3× at 4 (buckets 2), 1.6× at 16; edges 8 rather than 16.
     /// </summary>
     private const int ScopeLookahead = 4;
-    /// <summary>Dense bucket counts are found through the slot, so they are asked for later than the slot itself.</summary>
+    /// <summary>A key's bucket lines (its dense count, or its sparse entries in use) are found through the slot, so they are asked for later than the slot itself.</summary>
     private const int BucketLookahead = 2;
     private const int EdgeLookahead = 8;
     /// <summary>The key pass's lines (a source, a service's endpoint cache) are found through the names of the span ahead.</summary>
