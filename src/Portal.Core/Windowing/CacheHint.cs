@@ -12,13 +12,16 @@ namespace Portal.Core.Windowing;
 /// </summary>
 internal static class CacheHint
 {
-    /// <summary>Starts loading the cache lines holding <paramref name="location"/> (both, when it straddles two).</summary>
+    /// <summary>
+    /// Starts loading every cache line holding <paramref name="location"/>: a 96-byte slot, for one, starts at varying
+    /// offsets in a line and then spans three of them, the middle one too.
+    /// </summary>
     public static unsafe void Prefetch<T>(ref T location)
     {
         if (!Sse.IsSupported) return;
-        var first = Unsafe.AsPointer(ref location);
-        Sse.Prefetch0(first);
-        Sse.Prefetch0((byte*)first + Unsafe.SizeOf<T>() - 1);
+        var first = (byte*)Unsafe.AsPointer(ref location);
+        for (var offset = 0; offset < Unsafe.SizeOf<T>() - 1; offset += 64) Sse.Prefetch0(first + offset);
+        Sse.Prefetch0(first + Unsafe.SizeOf<T>() - 1);
     }
 
     /// <summary>Starts loading the 64 bytes from <paramref name="location"/> on: the start of a probe run, which may go on past the entry.</summary>
