@@ -46,8 +46,7 @@ internal sealed class OpenWindow(long index, DenseCountsPool densePool)
     /// <summary>Starts loading the slot of <paramref name="keyId"/>, when the key has one (see <see cref="CacheHint"/>).</summary>
     public void Prefetch(int keyId)
     {
-        if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length) return;
-        var slot = _slotPlusOneByKeyId[keyId] - 1;
+        var slot = SlotOf(keyId);
         if (slot >= 0) CacheHint.Prefetch(ref _slots[slot]);
     }
 
@@ -58,10 +57,12 @@ internal sealed class OpenWindow(long index, DenseCountsPool densePool)
     /// </summary>
     public void PrefetchBucket(int keyId, int bucketIndex)
     {
-        if ((uint)keyId >= (uint)_slotPlusOneByKeyId.Length) return;
-        var slot = _slotPlusOneByKeyId[keyId] - 1;
+        var slot = SlotOf(keyId);
         if (slot >= 0) _slots[slot].PrefetchBuckets(bucketIndex, ref _sparse[slot]);
     }
+
+    /// <summary>The slot of <paramref name="keyId"/>, or -1 when the key has no records in this window.</summary>
+    private int SlotOf(int keyId) => (uint)keyId < (uint)_slotPlusOneByKeyId.Length ? _slotPlusOneByKeyId[keyId] - 1 : -1;
 
     public void Add(int keyId, long durationMicros, int bucketIndex, bool isError)
     {

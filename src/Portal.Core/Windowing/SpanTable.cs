@@ -62,7 +62,7 @@ internal sealed class SpanTable
     /// </summary>
     public void Remember(ulong key, int ordinal, List<int> waiting)
     {
-        if (_used >= (_mask + 1) / 4 * 3) Grow();
+        MakeRoom();
         var entries = _entries;
         var span = -1;
         var slot = Home(key);
@@ -93,7 +93,7 @@ internal sealed class SpanTable
 
     private void Insert(ulong key, int value)
     {
-        if (_used >= (_mask + 1) / 4 * 3) Grow();
+        MakeRoom();
         var entries = _entries;
         var slot = Home(key);
         while (entries[slot].Value != 0) slot = (slot + 1) & _mask;
@@ -103,8 +103,10 @@ internal sealed class SpanTable
 
     private int Home(ulong key) => LinearProbing.Home(key, _shift);
 
-    private void Grow()
+    /// <summary>Doubles the table at three quarters full, before an entry is added.</summary>
+    private void MakeRoom()
     {
+        if (_used < (_mask + 1) / 4 * 3) return;
         _entries = LinearProbing.Doubled(_entries, ref _shift);
         _mask = _entries.Length - 1;
     }

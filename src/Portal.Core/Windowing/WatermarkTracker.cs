@@ -69,7 +69,6 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
         if (source.Adaptive) source.Delays.Add(arrivalTicks - eventTicks);
     }
 
-    /// <summary>Recomputes the global watermark at processing time <paramref name="nowTicks"/> and forgets idle sources.</summary>
     /// <summary>Starts loading the fields <see cref="Observe"/> will touch of a recently seen <paramref name="instance"/> (see <see cref="CacheHint"/>).</summary>
     public void Prefetch(string instance)
     {
@@ -82,6 +81,7 @@ internal sealed class WatermarkTracker(WindowEngineOptions options)
         if (_recentSources.TryGet(instance, out var source) && source.Adaptive) source.Delays.Prefetch(arrivalTicks - eventTicks);
     }
 
+    /// <summary>Recomputes the global watermark at processing time <paramref name="nowTicks"/> and forgets idle sources.</summary>
     public long Advance(long nowTicks)
     {
         var minimum = long.MaxValue;

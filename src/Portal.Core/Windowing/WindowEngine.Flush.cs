@@ -60,7 +60,7 @@ public sealed partial class WindowEngine
             {
                 var next = batch[i + KeyLookahead].Span;
                 _watermark.Prefetch(next.Instance);
-                _keys.Prefetch(next.Service, next.Endpoint, next.ParentSpanId is null ? next.Scenario : null);
+                _keys.Prefetch(next.Service, next.Endpoint, EntryScenario(next));
             }
             if (i + DelayLookahead < batch.Length && !batch[i + DelayLookahead].Rebuilt)
             {
@@ -84,12 +84,16 @@ public sealed partial class WindowEngine
             var service = staged.Service = _keys.Service(span.Service);
             staged.ServiceKeyId = service.KeyId;
             staged.EndpointKeyId = service.Endpoint(span.Endpoint);
-            staged.ScenarioKeyId = span.ParentSpanId is null && !string.IsNullOrEmpty(span.Scenario) ? _keys.Scenario(span.Scenario) : -1;
+            staged.ScenarioKeyId = EntryScenario(span) is { } scenario ? _keys.Scenario(scenario) : -1;
             staged.DurationMicros = Math.Max(0, span.DurationMicros);
             staged.BucketIndex = LatencySketch.BucketIndex(staged.DurationMicros);
             staged.IsError = span.IsError;
         }
     }
+
+    /// <summary>The scenario a span counts in: only a scenario's entry call (a span without parent) does.</summary>
+    private static string? EntryScenario(Records.SpanRecord span) =>
+        span.ParentSpanId is null && !string.IsNullOrEmpty(span.Scenario) ? span.Scenario : null;
 
     private void AddToScopes(Span<StagedSpan> batch)
     {
