@@ -17,7 +17,9 @@ namespace Portal.Core.Windowing;
 /// Sparse first: entries packed as in <see cref="LatencySketch"/> but with the bucket index plus one
 /// ((index + 1) &lt;&lt; 20 | count), so a zeroed entry is free; in order of arrival, searched eight at a time with vector
 /// compares (no sorting, no shifting on insert; a sketch sorts them once, when emitted). Past <see cref="MaxSparse"/>
-/// buckets, or a count the packing cannot hold, it turns dense: counts by bucket index over the range in use.
+/// buckets, or a count the packing cannot hold, it turns dense: counts by bucket index over the range in use, 32-bit (half
+/// the lines of 64-bit counts to keep in cache; a bucket would need 1.2 M records a second for an hour, in one key, to
+/// overflow, far beyond one engine, and an overflow throws rather than count wrong).
 /// </remarks>
 internal struct BucketCounts
 {
@@ -34,7 +36,7 @@ internal struct BucketCounts
 
     private int _sparseCount;
     /// <summary>Null while sparse.</summary>
-    private long[]? _dense;
+    private uint[]? _dense;
     /// <summary>
     /// <c>_dense</c>'s length, 0 while sparse. Kept here so neither an add nor a prefetch reads the array's header: a line of
     /// its own, apart from the count, that cost a cache miss per record of a dense key.
@@ -97,12 +99,19 @@ internal struct BucketCounts
             nonEmpty++;
             fitsSparse &= n <= LatencySketch.SparseCountMask;
         }
-        if (!fitsSparse || nonEmpty > LatencySketch.MaxSparseBuckets) return LatencySketch.FromDense(range.ToArray(), _low, count);
+        if (!fitsSparse || nonEmpty > LatencySketch.MaxSparseBuckets) return LatencySketch.FromDense(Widened(range), _low, count);
         var entries = new uint[nonEmpty];
         var at = 0;
         for (var i = 0; i < range.Length; i++)
-            if (range[i] != 0) entries[at++] = (uint)(_low + i) << LatencySketch.SparseCountBits | (uint)range[i];
+            if (range[i] != 0) entries[at++] = (uint)(_low + i) << LatencySketch.SparseCountBits | range[i];
         return LatencySketch.FromSortedSparse(entries, count);
+    }
+
+    private static long[] Widened(ReadOnlySpan<uint> counts)
+    {
+        var wide = new long[counts.Length];
+        for (var i = 0; i < counts.Length; i++) wide[i] = counts[i];
+        return wide;
     }
 
     /// <summary>Empties the counts; a dense array goes back to <paramref name="pool"/>.</summary>
@@ -165,24 +174,23 @@ internal struct BucketCounts
         _sparseCount = 0;
     }
 
-    private void AddDense(int bucketIndex, long count, DenseCountsPool pool)
+    private void AddDense(int bucketIndex, uint count, DenseCountsPool pool)
     {
         var slot = bucketIndex - _offset;
         var dense = _dense;
-        if (dense is not null && (uint)slot < (uint)_denseLength)
+        if (dense is null || (uint)slot >= (uint)_denseLength)
         {
-            CountAt(dense, slot) += count;
+            dense = Widen(bucketIndex, pool);
+            slot = bucketIndex - _offset;
         }
-        else
-        {
-            Widen(bucketIndex, pool)[bucketIndex - _offset] += count;
-        }
+        ref var counted = ref CountAt(dense, slot);
+        counted = checked(counted + count);
         if (bucketIndex < _low) _low = bucketIndex;
         if (bucketIndex > _high) _high = bucketIndex;
     }
 
     /// <summary>Widens the dense range to cover <paramref name="bucketIndex"/>, with slack so a drifting range does not copy on every add.</summary>
-    private long[] Widen(int bucketIndex, DenseCountsPool pool)
+    private uint[] Widen(int bucketIndex, DenseCountsPool pool)
     {
         if (_dense is null)
         {
@@ -194,7 +202,7 @@ internal struct BucketCounts
         var slack = Math.Max(16, _dense.Length / 2);
         var low = Math.Max(0, Math.Min(_offset, bucketIndex - slack));
         var high = Math.Min(LatencySketch.MaxBucketIndex, Math.Max(_offset + _dense.Length - 1, bucketIndex + slack));
-        var grown = new long[high - low + 1];
+        var grown = new uint[high - low + 1];
         _dense.CopyTo(grown, _offset - low);
         Array.Clear(_dense);
         pool.Return(_dense);
@@ -208,5 +216,5 @@ internal struct BucketCounts
     /// The count at <paramref name="at"/>, found without reading the array's header (no bounds check; the callers check
     /// <c>_denseLength</c>, and null beforehand so that no null check reads it either).
     /// </summary>
-    private static ref long CountAt(long[] dense, int at) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dense), at);
+    private static ref uint CountAt(uint[] dense, int at) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dense), at);
 }

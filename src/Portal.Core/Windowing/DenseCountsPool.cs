@@ -11,10 +11,10 @@ internal sealed class DenseCountsPool
     /// <summary>Covers a latency range of about 160× around the first value; a wider key grows its own array, which then joins the pool.</summary>
     public const int ArrayLength = 256;
 
-    private readonly Stack<long[]> _free = new();
+    private readonly Stack<uint[]> _free = new();
 
-    public long[] Rent() => _free.TryPop(out var counts) ? counts : new long[ArrayLength];
+    public uint[] Rent() => _free.TryPop(out var counts) ? counts : new uint[ArrayLength];
 
     /// <summary>Takes back an array whose counts are all zero.</summary>
-    public void Return(long[] counts) => _free.Push(counts);
+    public void Return(uint[] counts) => _free.Push(counts);
 }
