@@ -15,7 +15,7 @@ public sealed partial class WindowEngine
         _firstThrough = Math.Max(_firstThrough, watermark / _windowTicks - 1);
         _finalThrough = Math.Max(_finalThrough, (watermark - _latenessTicks) / _windowTicks - 1);
 
-        var results = new List<WindowResult>(ResultsDue());
+        var results = new WindowResultList(ResultsDue());
         EmitLateDeltas(results);
 
         var finalized = 0;
@@ -47,7 +47,7 @@ public sealed partial class WindowEngine
         return results;
     }
 
-    /// <summary>How many results this <see cref="AdvanceTo"/> emits: the list is sized once (thousands of results, a large object each time it grew).</summary>
+    /// <summary>How many results this <see cref="AdvanceTo"/> emits: the list is sized once.</summary>
     private int ResultsDue()
     {
         var due = _lateDeltas.Count;
@@ -90,7 +90,7 @@ public sealed partial class WindowEngine
         };
     }
 
-    private void EmitLateDeltas(List<WindowResult> results)
+    private void EmitLateDeltas(WindowResultList results)
     {
         if (_lateDeltas.Count == 0) return;
         foreach (var ((keyId, windowIndex), delta) in _lateDeltas)
@@ -99,7 +99,7 @@ public sealed partial class WindowEngine
         _lateDeltas.Clear();
     }
 
-    private void EmitFirst(OpenWindow window, List<WindowResult> results)
+    private void EmitFirst(OpenWindow window, WindowResultList results)
     {
         for (var slot = 0; slot < window.KeyCount; slot++)
         {
@@ -109,7 +109,7 @@ public sealed partial class WindowEngine
         _firsts += window.KeyCount;
     }
 
-    private void EmitCorrections(OpenWindow window, List<WindowResult> results)
+    private void EmitCorrections(OpenWindow window, WindowResultList results)
     {
         foreach (var slot in window.Changed)
         {
@@ -122,7 +122,7 @@ public sealed partial class WindowEngine
         window.Changed.Clear();
     }
 
-    private void EmitFinal(OpenWindow window, List<WindowResult> results)
+    private void EmitFinal(OpenWindow window, WindowResultList results)
     {
         for (var slot = 0; slot < window.KeyCount; slot++)
         {

@@ -39,13 +39,16 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, LiveSubscribers subscribe
     private static readonly TimeSpan OtherInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Queues the first results and corrections among <paramref name="results"/>; finals and late deltas only go to the store.</summary>
     public void Publish(IReadOnlyList<WindowResult> results)
     {
-        if (results.Count == 0) return;
+        var queued = false;
         lock (_gate)
         {
             foreach (var result in results)
             {
+                if (result.Kind is not (WindowResultKind.First or WindowResultKind.Correction)) continue;
+                queued = true;
                 var group = LiveGroups.For(result.Key);
                 if (!_points.TryGetValue(group, out var pending)) _points[group] = pending = new PendingPoints();
                 pending.Add(WindowPoints.From(result, options.Value.WindowSize));
@@ -59,7 +62,7 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, LiveSubscribers subscribe
                 }
             }
         }
-        if (_published.CurrentCount == 0) _published.Release();
+        if (queued && _published.CurrentCount == 0) _published.Release();
     }
 
     public void PublishStats(WindowEngineStats stats, long queuedSpans)

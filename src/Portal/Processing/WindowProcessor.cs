@@ -83,14 +83,10 @@ public sealed class WindowProcessor(
         }
 
         var results = _engine.AdvanceTo(clock.GetUtcNow().UtcDateTime);
-        var published = new List<WindowResult>();
         foreach (var result in results)
         {
             switch (result.Kind)
             {
-                case WindowResultKind.First or WindowResultKind.Correction:
-                    published.Add(result);
-                    break;
                 case WindowResultKind.Final:
                     _unsavedFinals.Add(new AggregateRow(RollupLevel.Second, result.Key, result.WindowStart, result.Aggregate, result.Revision));
                     break;
@@ -100,7 +96,7 @@ public sealed class WindowProcessor(
             }
         }
         recent.Apply(results, _engine.FinalHorizon);
-        live.Publish(published);
+        live.Publish(results);
         Stats = _engine.GetStats();
         live.PublishStats(Stats, QueuedSpans);
         if (_unsavedFinals.Count > 0 || _unsavedDeltas.Count > 0) await PersistAsync(ct);
