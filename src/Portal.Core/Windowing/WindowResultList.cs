@@ -6,8 +6,8 @@ namespace Portal.Core.Windowing;
 /// The results of one <see cref="WindowEngine.AdvanceTo"/>, in arrays small enough for the young generation. A single
 /// array of a tick's thousands of results went to the large-object heap, which only a full collection frees; until then
 /// every result it had held counted as alive in each young collection, was copied into the older generations, and
-/// made each collection slower (window benchmark: 11 of 45 bytes allocated per record, collector pauses 250 → 115 ms
-/// per 4 M records without that array).
+/// made each collection slower (window benchmark, same conditions: collector pauses 218–302 → 169–189 ms per 4 M
+/// records, 23.4 → 13.7 MB promoted per collection; the same bytes are allocated, only in small arrays).
 /// </summary>
 internal sealed class WindowResultList(int expected) : IReadOnlyList<WindowResult>
 {
