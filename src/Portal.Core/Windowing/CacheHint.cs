@@ -34,12 +34,13 @@ internal static class CacheHint
     }
 
     /// <summary>
-    /// Starts loading the first line of <paramref name="instance"/> without reading any of it (a field's address would
-    /// first be null-checked, a read of that very line): its address is taken as a number.
+    /// Starts loading the lines of the first <paramref name="size"/> bytes of <paramref name="instance"/> without reading
+    /// any of it (a field's address would first be null-checked, a read of that very line): its address is taken as a number.
     /// </summary>
-    public static unsafe void PrefetchObject(object instance)
+    public static unsafe void PrefetchObject(object instance, int size = 1)
     {
         if (!Sse.IsSupported) return;
-        Sse.Prefetch0((void*)Unsafe.As<object, nint>(ref instance));
+        var first = (byte*)Unsafe.As<object, nint>(ref instance);
+        for (var offset = 0; offset < size; offset += 64) Sse.Prefetch0(first + offset);
     }
 }

@@ -37,9 +37,9 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
     /// <summary>Children that gave up waiting for their parent (timeout or cap).</summary>
     public long Abandoned { get; private set; }
 
-    public bool TryGetService(SpanId spanId, [NotNullWhen(true)] out WindowKeyRegistry.ServiceKeys? service)
+    public bool TryGetService(ulong spanId, [NotNullWhen(true)] out WindowKeyRegistry.ServiceKeys? service)
     {
-        if (_current.TryGetSpan(spanId.Value, out var ordinal) || _older.TryGetSpan(spanId.Value, out ordinal))
+        if (_current.TryGetSpan(spanId, out var ordinal) || _older.TryGetSpan(spanId, out ordinal))
         {
             service = keys.ServiceAt(ordinal);
             return true;
@@ -50,14 +50,14 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
 
     /// <summary>
     /// Starts loading the table lines that the calls for one span will touch: <see cref="Remember"/> of
-    /// <paramref name="spanId"/>, <see cref="TryGetService"/> and <see cref="Wait"/> of <paramref name="parent"/>.
+    /// <paramref name="spanId"/>, <see cref="TryGetService"/> and <see cref="Wait"/> of <paramref name="parent"/> (0: none).
     /// </summary>
-    public void Prefetch(SpanId spanId, SpanId? parent)
+    public void Prefetch(ulong spanId, ulong parent)
     {
-        _current.Prefetch(spanId.Value);
-        if (parent is not { } parentId) return;
-        _current.Prefetch(parentId.Value);
-        _older.Prefetch(parentId.Value);
+        _current.Prefetch(spanId);
+        if (parent == 0) return;
+        _current.Prefetch(parent);
+        _older.Prefetch(parent);
     }
 
     /// <summary>
@@ -65,12 +65,12 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
     /// <see cref="TakeFound"/>: a child's slab entry is known only once the table's line has loaded, so they are taken
     /// together afterwards, each asked for ahead, rather than each waited for in turn.
     /// </summary>
-    public void Remember(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
+    public void Remember(ulong spanId, WindowKeyRegistry.ServiceKeys service)
     {
         if (_current.SpanCount >= _rememberTurnCount) TurnRemembered(_rememberedSince);
-        _current.Remember(spanId.Value, service.Ordinal, _waitingIndices);
+        _current.Remember(spanId, service.Ordinal, _waitingIndices);
         if (_waitingIndices.Count == 0) return;
-        foreach (var index in _waitingIndices) _found.Add((spanId.Value, index, service));
+        foreach (var index in _waitingIndices) _found.Add((spanId, index, service));
         _waitingIndices.Clear();
     }
 
@@ -94,10 +94,10 @@ internal sealed class EdgeResolver(WindowEngineOptions options, WindowKeyRegistr
     }
 
     /// <summary>Keeps <paramref name="child"/> until its parent is remembered, or its wait expires.</summary>
-    public void Wait(SpanId parent, in WaitingChild child)
+    public void Wait(ulong parent, in WaitingChild child)
     {
         if (_waitingNew >= _waitTurnCount) TurnWaiting(_waitingSince);
-        _current.AddWaiting(parent.Value, _waiting.Add(parent.Value, child, _waitGeneration));
+        _current.AddWaiting(parent, _waiting.Add(parent, child, _waitGeneration));
         _waitingNew++;
     }
 

@@ -22,6 +22,12 @@ internal struct StagedSpan
     public int EndpointKeyId;
     /// <summary>-1 for a span that is not a scenario's entry call.</summary>
     public int ScenarioKeyId;
+    /// <summary>
+    /// The span's id and its parent's (0: none), copied by the first pass: the edge pass comes a whole batch later, when
+    /// the record's own lines have left the cache.
+    /// </summary>
+    public ulong SpanId;
+    public ulong ParentSpanId;
     public long DurationMicros;
     public int BucketIndex;
     public bool IsError;

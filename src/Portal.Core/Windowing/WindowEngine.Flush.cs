@@ -19,6 +19,14 @@ public sealed partial class WindowEngine
     private const int EdgeLookahead = 8;
     /// <summary>The key pass's lines (a source, a service's endpoint cache) are found through the names of the span ahead.</summary>
     private const int KeyLookahead = 8;
+    /// <summary>
+    /// The records themselves, further ahead, as the key pass reads the names of the span <see cref="KeyLookahead"/> ahead:
+    /// a batch's records lie one after another, but the hardware's own prefetch did not keep up with the random traffic
+    /// around them (the pass stalled on those reads; 165 → 150 ns per record at 215 ns memory latency).
+    /// </summary>
+    private const int RecordLookahead = 2 * KeyLookahead;
+    /// <summary>About the size of a <see cref="Records.SpanRecord"/> with its header: three lines.</summary>
+    private const int RecordBytes = 160;
     /// <summary>A source's delay count is found through the source's fields, so it is asked for later.</summary>
     private const int DelayLookahead = 4;
 
@@ -56,6 +64,7 @@ public sealed partial class WindowEngine
     {
         for (var i = 0; i < batch.Length; i++)
         {
+            if (i + RecordLookahead < batch.Length) CacheHint.PrefetchObject(batch[i + RecordLookahead].Span, RecordBytes);
             if (i + KeyLookahead < batch.Length)
             {
                 var next = batch[i + KeyLookahead].Span;
@@ -88,6 +97,8 @@ public sealed partial class WindowEngine
             staged.DurationMicros = Math.Max(0, span.DurationMicros);
             staged.BucketIndex = LatencySketch.BucketIndex(staged.DurationMicros);
             staged.IsError = span.IsError;
+            staged.SpanId = span.SpanId.Value;
+            staged.ParentSpanId = span.ParentSpanId.GetValueOrDefault().Value;
         }
     }
 
@@ -127,17 +138,17 @@ public sealed partial class WindowEngine
         {
             if (i + EdgeLookahead < batch.Length)
             {
-                var next = batch[i + EdgeLookahead].Span;
+                ref var next = ref batch[i + EdgeLookahead];
                 _edges.Prefetch(next.SpanId, next.ParentSpanId);
             }
             ref var staged = ref batch[i];
-            if (staged.Span.ParentSpanId is { } parent)
+            if (staged.ParentSpanId != 0)
             {
                 var child = new WaitingChild(staged.Service, staged.WindowIndex, staged.DurationMicros, staged.BucketIndex, staged.IsError);
-                if (_edges.TryGetService(parent, out var caller)) AddEdge(caller, child, staged.Window);
-                else _edges.Wait(parent, child);
+                if (_edges.TryGetService(staged.ParentSpanId, out var caller)) AddEdge(caller, child, staged.Window);
+                else _edges.Wait(staged.ParentSpanId, child);
             }
-            RememberAsParent(staged.Span.SpanId, staged.Service);
+            RememberAsParent(staged.SpanId, staged.Service);
         }
     }
 

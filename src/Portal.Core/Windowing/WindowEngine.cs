@@ -131,20 +131,20 @@ public sealed partial class WindowEngine
                 var duration = Math.Max(0, span.DurationMicros);
                 finalChildren.Add((parentId, new WaitingChild(service, windowIndex, duration, LatencySketch.BucketIndex(duration), span.IsError)));
             }
-            RememberAsParent(span.SpanId, service);
+            RememberAsParent(span.SpanId.Value, service);
         }
         Flush();
         // A child in a final window whose parent is not stored never had its edge counted: it waits, to become a late delta.
         foreach (var (parent, child) in finalChildren)
-            if (!_edges.TryGetService(parent, out _)) _edges.Wait(parent, child);
+            if (!_edges.TryGetService(parent.Value, out _)) _edges.Wait(parent.Value, child);
         _recordsRebuilt += added;
         return added;
     }
 
     /// <summary>Remembers a span's service for its future children; <see cref="AddFoundEdges"/> completes the edges of children already waiting for it.</summary>
-    private void RememberAsParent(SpanId spanId, WindowKeyRegistry.ServiceKeys service)
+    private void RememberAsParent(ulong spanId, WindowKeyRegistry.ServiceKeys service)
     {
-        if (!spanId.IsEmpty) _edges.Remember(spanId, service);
+        if (spanId != 0) _edges.Remember(spanId, service);
     }
 
     /// <summary>Queues the edges of the children that waited for spans remembered since the last call.</summary>

@@ -43,7 +43,7 @@ public class EdgeResolverTests
             var id = (ulong)random.Next(idRange) * 0x1_0000_0003UL;
             if (random.Next(2) == 0)
             {
-                var parent = new SpanId(id);
+                var parent = id;
                 var child = new WaitingChild(services[random.Next(services.Length)], serial++, random.Next(1_000_000), random.Next(2_000), random.Next(2) == 0);
                 var known = rememberedIn.TryGetValue(id, out var remembered) && remembered.Turn >= turn - 1;
                 Assert.Equal(known, resolver.TryGetService(parent, out var caller));
@@ -60,7 +60,7 @@ public class EdgeResolverTests
             else
             {
                 var service = random.Next(services.Length);
-                resolver.Remember(new SpanId(id), services[service]);
+                resolver.Remember(id, services[service]);
                 rememberedIn[id] = (service, turn);
                 if (random.Next(4) == 0) resolver.TakeFound();
                 foreach (var (caller, child) in resolver.Resolved) actual.Add(child.WindowIndex, caller.Ordinal);
@@ -86,10 +86,10 @@ public class EdgeResolverTests
         var caller = registry.Service("caller");
         // Half the cap per generation: two children each.
         var resolver = new EdgeResolver(new WindowEngineOptions { MaxWaitingChildren = 4 }, registry);
-        for (var child = 1; child <= 5; child++) resolver.Wait(new SpanId((ulong)child), new WaitingChild(callee, child, 10, 1, false));
+        for (var child = 1; child <= 5; child++) resolver.Wait((ulong)child, new WaitingChild(callee, child, 10, 1, false));
 
         Assert.Equal((2L, 3), (resolver.Abandoned, resolver.WaitingChildren));
-        for (var parent = 1; parent <= 5; parent++) resolver.Remember(new SpanId((ulong)parent), caller);
+        for (var parent = 1; parent <= 5; parent++) resolver.Remember((ulong)parent, caller);
         resolver.TakeFound();
         Assert.Equal([3L, 4L, 5L], resolver.Resolved.Select(r => r.Child.WindowIndex).Order());
         Assert.All(resolver.Resolved, r => Assert.Same(caller, r.Caller));
