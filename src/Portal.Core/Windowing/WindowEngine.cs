@@ -126,7 +126,7 @@ public sealed partial class WindowEngine
                 continue;
             }
             var service = _keys.Service(span.Service);
-            if (span.ParentSpanId is { } parentId)
+            if (span.ParentSpanId is { IsEmpty: false } parentId)
             {
                 var duration = Math.Max(0, span.DurationMicros);
                 finalChildren.Add((parentId, new WaitingChild(service, windowIndex, duration, LatencySketch.BucketIndex(duration), span.IsError)));
