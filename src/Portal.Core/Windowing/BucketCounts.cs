@@ -8,10 +8,10 @@ namespace Portal.Core.Windowing;
 
 /// <summary>
 /// The latency buckets of one key in one open window, built up record by record and turned into a
-/// <see cref="LatencySketch"/> only when the window emits. Its sparse entries live in the window, next to the other
-/// keys' (<see cref="Sparse"/>), so a record's key can be prefetched by its slot number alone; its dense array comes from
-/// the engine's <see cref="DenseCountsPool"/> and goes back to it when it is <see cref="Reset"/>, so a window that turns
-/// over allocates nothing.
+/// <see cref="LatencySketch"/> only when the window emits. Its sparse entries are inline, after the fields a record reads
+/// whatever its bucket (<see cref="KeyAggregate"/> keeps those in one cache line); its dense counts are a block of the
+/// engine's <see cref="DenseCountsPool"/>, given back when it is <see cref="Reset"/>, so a window that turns over
+/// allocates nothing. It holds no references.
 /// </summary>
 /// <remarks>
 /// Sparse first: entries packed as in <see cref="LatencySketch"/> but with the bucket index plus one
@@ -26,8 +26,10 @@ internal struct BucketCounts
     public const int MaxSparse = 32;
     private const uint IndexMask = ~LatencySketch.SparseCountMask;
     private const uint IndexOne = 1u << LatencySketch.SparseCountBits;
+    /// <summary>Sparse entries per cache line: prefetched a line at a time.</summary>
+    private const int SparsePerLine = CacheAlignedArray<KeyAggregate>.LineBytes / sizeof(uint);
 
-    /// <summary>One key's sparse entries: 128 bytes, two cache lines, inside the window's array.</summary>
+    /// <summary>The sparse entries: 128 bytes, two cache lines.</summary>
     [InlineArray(MaxSparse)]
     public struct Sparse
     {
@@ -35,62 +37,61 @@ internal struct BucketCounts
     }
 
     private int _sparseCount;
-    /// <summary>Null while sparse.</summary>
-    private uint[]? _dense;
-    /// <summary>
-    /// <c>_dense</c>'s length, 0 while sparse. Kept here so neither an add nor a prefetch reads the array's header: a line of
-    /// its own, apart from the count, that cost a cache miss per record of a dense key.
-    /// </summary>
+    /// <summary>Where the dense counts start in the pool (the count of bucket index <c>_offset</c>); only while dense.</summary>
+    private int _denseStart;
+    /// <summary>How many bucket indices the dense counts cover from <c>_offset</c>; 0 while sparse.</summary>
     private int _denseLength;
-    /// <summary>The bucket index of <c>_dense[0]</c>.</summary>
     private int _offset;
     /// <summary>The non-empty range of bucket indices while dense.</summary>
     private int _low, _high;
+    /// <summary>Last, so that the fields above share a line with the key's sums.</summary>
+    private Sparse _sparse;
 
-    public void Add(int bucketIndex, ref Sparse sparse, DenseCountsPool pool)
+    private readonly bool IsDense => _denseLength != 0;
+
+    public void Add(int bucketIndex, DenseCountsPool pool)
     {
-        if (_dense is null)
+        if (!IsDense)
         {
-            if (TryAddSparse(bucketIndex, sparse)) return;
-            ToDense(sparse, pool);
+            if (TryAddSparse(bucketIndex)) return;
+            ToDense(pool);
         }
         AddDense(bucketIndex, 1, pool);
     }
 
     /// <summary>
-    /// Starts loading what an add to <paramref name="bucketIndex"/> reads: the count once dense (an array of its own, apart
-    /// from the slot), else the sparse entries in use and the next free one, a vector at a time.
+    /// Starts loading what an add to <paramref name="bucketIndex"/> reads besides these fields: the count once dense, else
+    /// the lines of the sparse entries in use and of the next free one.
     /// </summary>
-    public readonly void Prefetch(int bucketIndex, ref Sparse sparse)
+    public readonly void Prefetch(int bucketIndex, DenseCountsPool pool)
     {
-        var dense = _dense;
-        if (dense is not null)
+        if (IsDense)
         {
             var at = bucketIndex - _offset;
-            if ((uint)at < (uint)_denseLength) CacheHint.Prefetch(ref CountAt(dense, at));
+            if ((uint)at < (uint)_denseLength) CacheHint.Prefetch(ref pool.CountAt(_denseStart + at));
             return;
         }
-        var entries = (Span<uint>)sparse;
+        ReadOnlySpan<uint> entries = _sparse;
         var used = Math.Min(_sparseCount + 1, MaxSparse);
-        for (var i = 0; i < used; i += Vector256<uint>.Count) CacheHint.Prefetch(ref entries[i]);
+        for (var i = 0; i < used; i += SparsePerLine) CacheHint.Prefetch(ref Unsafe.AsRef(in entries[i]));
     }
 
     /// <summary>A sketch of these buckets, holding <paramref name="count"/> values; it shares nothing with this.</summary>
-    public readonly LatencySketch ToSketch(long count, ref Sparse sparse)
+    public readonly LatencySketch ToSketch(long count, DenseCountsPool pool)
     {
         if (count == 0) return new LatencySketch();
-        if (_dense is not null) return DenseToSketch(count);
+        if (IsDense) return DenseToSketch(count, pool);
         var entries = new uint[_sparseCount];
-        for (var i = 0; i < entries.Length; i++) entries[i] = sparse[i] - IndexOne;
+        for (var i = 0; i < entries.Length; i++) entries[i] = _sparse[i] - IndexOne;
         // The index is in the high bits: sorting the packed entries sorts them by index.
         Array.Sort(entries);
         return LatencySketch.FromSortedSparse(entries, count);
     }
 
     /// <summary>A sketch of the dense counts, sparse when they fit a sparse sketch (a tenth of the bytes, as results are kept a while).</summary>
-    private readonly LatencySketch DenseToSketch(long count)
+    private readonly LatencySketch DenseToSketch(long count, DenseCountsPool pool)
     {
-        var range = _dense.AsSpan(_low - _offset, _high - _low + 1);
+        var range = UsedRange(pool);
         var nonEmpty = 0;
         var fitsSparse = true;
         foreach (var n in range)
@@ -114,22 +115,25 @@ internal struct BucketCounts
         return wide;
     }
 
-    /// <summary>Empties the counts; a dense array goes back to <paramref name="pool"/>.</summary>
-    public void Reset(ref Sparse sparse, DenseCountsPool pool)
+    /// <summary>Empties the counts; a dense block goes back to <paramref name="pool"/>.</summary>
+    public void Reset(DenseCountsPool pool)
     {
-        if (_dense is not null)
+        if (IsDense)
         {
-            Array.Clear(_dense, _low - _offset, _high - _low + 1);
-            pool.Return(_dense);
-            _dense = null;
+            UsedRange(pool).Clear();
+            pool.Return(_denseStart, _denseLength);
             _denseLength = 0;
         }
-        ((Span<uint>)sparse)[.._sparseCount].Clear();
+        ((Span<uint>)_sparse)[.._sparseCount].Clear();
         _sparseCount = 0;
     }
 
-    private bool TryAddSparse(int bucketIndex, Span<uint> sparse)
+    /// <summary>The dense counts from <c>_low</c> to <c>_high</c>.</summary>
+    private readonly Span<uint> UsedRange(DenseCountsPool pool) => pool.Counts(_denseStart + _low - _offset, _high - _low + 1);
+
+    private bool TryAddSparse(int bucketIndex)
     {
+        Span<uint> sparse = _sparse;
         var key = (uint)(bucketIndex + 1) << LatencySketch.SparseCountBits;
         var at = FindSparse(key, sparse);
         if (at >= 0)
@@ -164,10 +168,11 @@ internal struct BucketCounts
         return -1;
     }
 
-    private void ToDense(Span<uint> sparse, DenseCountsPool pool)
+    private void ToDense(DenseCountsPool pool)
     {
         _low = int.MaxValue;
         _high = -1;
+        Span<uint> sparse = _sparse;
         foreach (var entry in sparse[.._sparseCount])
             AddDense((int)(entry >> LatencySketch.SparseCountBits) - 1, entry & LatencySketch.SparseCountMask, pool);
         sparse[.._sparseCount].Clear();
@@ -176,55 +181,40 @@ internal struct BucketCounts
 
     private void AddDense(int bucketIndex, uint count, DenseCountsPool pool)
     {
-        var dense = _dense;
-        var slot = bucketIndex - _offset;
-        // The fast path uses only the array this check has seen. When a widened array joined it, the JIT checked for null
-        // again by reading the array's header: a line apart from the count, missed on nearly every add of a dense key.
-        if (dense is null || (uint)slot >= (uint)_denseLength)
+        var at = bucketIndex - _offset;
+        if ((uint)at >= (uint)_denseLength)
         {
-            AddWidened(bucketIndex, count, pool);
-            return;
+            Widen(bucketIndex, pool);
+            at = bucketIndex - _offset;
         }
-        Count(ref CountAt(dense, slot), bucketIndex, count);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddWidened(int bucketIndex, uint count, DenseCountsPool pool) =>
-        Count(ref Widen(bucketIndex, pool)[bucketIndex - _offset], bucketIndex, count);
-
-    private void Count(ref uint counted, int bucketIndex, uint count)
-    {
+        ref var counted = ref pool.CountAt(_denseStart + at);
         counted = checked(counted + count);
         if (bucketIndex < _low) _low = bucketIndex;
         if (bucketIndex > _high) _high = bucketIndex;
     }
 
     /// <summary>Widens the dense range to cover <paramref name="bucketIndex"/>, with slack so a drifting range does not copy on every add.</summary>
-    private uint[] Widen(int bucketIndex, DenseCountsPool pool)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Widen(int bucketIndex, DenseCountsPool pool)
     {
-        if (_dense is null)
+        if (!IsDense)
         {
-            var rented = _dense = pool.Rent();
-            _denseLength = rented.Length;
-            _offset = Math.Clamp(bucketIndex - rented.Length / 2, 0, Math.Max(0, LatencySketch.MaxBucketIndex + 1 - rented.Length));
-            return rented;
+            _denseLength = Math.Min(DenseCountsPool.BlockLength, LatencySketch.MaxBucketIndex + 1);
+            _offset = Math.Clamp(bucketIndex - _denseLength / 2, 0, LatencySketch.MaxBucketIndex + 1 - _denseLength);
+            _denseStart = pool.Rent(_denseLength);
+            return;
         }
-        var slack = Math.Max(16, _dense.Length / 2);
+        var slack = Math.Max(16, _denseLength / 2);
         var low = Math.Max(0, Math.Min(_offset, bucketIndex - slack));
-        var high = Math.Min(LatencySketch.MaxBucketIndex, Math.Max(_offset + _dense.Length - 1, bucketIndex + slack));
-        var grown = new uint[high - low + 1];
-        _dense.CopyTo(grown, _offset - low);
-        Array.Clear(_dense);
-        pool.Return(_dense);
-        _dense = grown;
-        _denseLength = grown.Length;
+        var high = Math.Min(LatencySketch.MaxBucketIndex, Math.Max(_offset + _denseLength - 1, bucketIndex + slack));
+        var length = high - low + 1;
+        var start = pool.Rent(length);
+        var old = pool.Counts(_denseStart, _denseLength);
+        old.CopyTo(pool.Counts(start + _offset - low, _denseLength));
+        old.Clear();
+        pool.Return(_denseStart, _denseLength);
+        _denseStart = start;
+        _denseLength = length;
         _offset = low;
-        return grown;
     }
-
-    /// <summary>
-    /// The count at <paramref name="at"/>, found without reading the array's header (no bounds check; the callers check
-    /// <c>_denseLength</c>, and null beforehand so that no null check reads it either).
-    /// </summary>
-    private static ref uint CountAt(uint[] dense, int at) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dense), at);
 }

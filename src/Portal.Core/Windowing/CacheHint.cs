@@ -24,6 +24,12 @@ internal static class CacheHint
         Sse.Prefetch0(first + Unsafe.SizeOf<T>() - 1);
     }
 
+    /// <summary>Starts loading the one line holding <paramref name="location"/>'s first byte: the first line of a cache-aligned element.</summary>
+    public static unsafe void PrefetchLine<T>(ref T location)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref location));
+    }
+
     /// <summary>Starts loading the 64 bytes from <paramref name="location"/> on: the start of a probe run, which may go on past the entry.</summary>
     public static unsafe void PrefetchRun<T>(ref T location)
     {

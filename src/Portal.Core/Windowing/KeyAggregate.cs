@@ -1,29 +1,25 @@
+using System.Runtime.InteropServices;
+
 namespace Portal.Core.Windowing;
 
 /// <summary>
-/// One key's aggregate in an open window, kept inline in the window's array of slots (its sparse buckets in the window's
-/// parallel array). Its latency buckets become a sketch only when it emits; the emitted aggregate is handed out again
-/// while nothing changes. A dense bucket array comes from the engine's pool and goes back when the window is reused, so
-/// steady state allocates only what is emitted.
+/// One key's counts in an open window, kept inline in the window's cache-aligned array of slots: three cache lines, the
+/// first holding everything an add reads and writes but the buckets' entries (the sums, and where the buckets are). Its
+/// latency buckets become a sketch only when it emits. What the window emitted for the key is kept apart
+/// (<see cref="KeyEmission"/>), so an add touches the first line and one bucket line, where a slot of 96 bytes at any
+/// 8-byte boundary took two or three lines and a bucket line.
 /// </summary>
+[StructLayout(LayoutKind.Sequential)]
 internal struct KeyAggregate
 {
-    public int KeyId;
-    /// <summary>The revision of the last result this key went out with.</summary>
-    public int Revision;
-    /// <summary>Records arrived since the window emitted; the key is listed once in the window's changed keys.</summary>
-    public bool Changed;
-
     private long _count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros;
     private BucketCounts _buckets;
-    private WindowAggregate? _emitted;
 
     public readonly long Count => _count;
 
-    /// <summary>The same as <see cref="WindowAggregate.Add(long, int, bool)"/>; <paramref name="sparse"/> is this slot's entries in the window.</summary>
-    public void Add(long durationMicros, int bucketIndex, bool isError, ref BucketCounts.Sparse sparse, DenseCountsPool pool)
+    /// <summary>The same as <see cref="WindowAggregate.Add(long, int, bool)"/>.</summary>
+    public void Add(long durationMicros, int bucketIndex, bool isError, DenseCountsPool pool)
     {
-        _emitted = null;
         if (durationMicros < 0) durationMicros = 0;
         if (_count == 0)
         {
@@ -38,23 +34,19 @@ internal struct KeyAggregate
         _count++;
         if (isError) _errors++;
         _latencySumMicros += durationMicros;
-        _buckets.Add(bucketIndex, ref sparse, pool);
+        _buckets.Add(bucketIndex, pool);
     }
 
-    public readonly void PrefetchBuckets(int bucketIndex, ref BucketCounts.Sparse sparse) => _buckets.Prefetch(bucketIndex, ref sparse);
+    public readonly void PrefetchBuckets(int bucketIndex, DenseCountsPool pool) => _buckets.Prefetch(bucketIndex, pool);
 
-    /// <summary>The aggregate to put in a result; the engine no longer changes that object.</summary>
-    public WindowAggregate Emit(ref BucketCounts.Sparse sparse) =>
-        _emitted ??= WindowAggregate.FromParts(_count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros, _buckets.ToSketch(_count, ref sparse));
+    /// <summary>The aggregate as it stands, to put in a result; it shares nothing with this.</summary>
+    public readonly WindowAggregate ToAggregate(DenseCountsPool pool) =>
+        WindowAggregate.FromParts(_count, _errors, _latencySumMicros, _latencyMinMicros, _latencyMaxMicros, _buckets.ToSketch(_count, pool));
 
-    /// <summary>Empties the slot for another key and window; a dense bucket array goes back to <paramref name="pool"/>.</summary>
-    public void Reset(ref BucketCounts.Sparse sparse, DenseCountsPool pool)
+    /// <summary>Empties the slot for another key and window; a dense bucket block goes back to <paramref name="pool"/>.</summary>
+    public void Reset(DenseCountsPool pool)
     {
-        KeyId = 0;
-        Revision = 0;
-        Changed = false;
         _count = _errors = _latencySumMicros = _latencyMinMicros = _latencyMaxMicros = 0;
-        _buckets.Reset(ref sparse, pool);
-        _emitted = null;
+        _buckets.Reset(pool);
     }
 }

@@ -103,7 +103,7 @@ public sealed partial class WindowEngine
     {
         for (var slot = 0; slot < window.KeyCount; slot++)
         {
-            ref var key = ref window.Slot(slot);
+            ref var key = ref window.Emission(slot);
             results.Add(Result(key.KeyId, window.Index, WindowResultKind.First, key.Revision, window.Emit(slot)));
         }
         _firsts += window.KeyCount;
@@ -113,7 +113,7 @@ public sealed partial class WindowEngine
     {
         foreach (var slot in window.Changed)
         {
-            ref var key = ref window.Slot(slot);
+            ref var key = ref window.Emission(slot);
             key.Changed = false;
             key.Revision++;
             results.Add(Result(key.KeyId, window.Index, WindowResultKind.Correction, key.Revision, window.Emit(slot)));
@@ -126,7 +126,7 @@ public sealed partial class WindowEngine
     {
         for (var slot = 0; slot < window.KeyCount; slot++)
         {
-            ref var key = ref window.Slot(slot);
+            ref var key = ref window.Emission(slot);
             if (key.Changed) key.Revision++;
             results.Add(Result(key.KeyId, window.Index, WindowResultKind.Final, key.Revision, window.Emit(slot)));
         }

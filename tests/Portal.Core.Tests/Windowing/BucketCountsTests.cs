@@ -15,7 +15,6 @@ public class BucketCountsTests
     {
         var random = new Random(seed);
         var counts = new BucketCounts();
-        var sparse = new BucketCounts.Sparse();
         var pool = new DenseCountsPool();
         for (var round = 0; round < 3; round++)
         {
@@ -24,14 +23,14 @@ public class BucketCountsTests
             for (var i = 0; i < values; i++)
             {
                 var bucket = low + random.Next(bucketRange);
-                counts.Add(bucket, ref sparse, pool);
+                counts.Add(bucket, pool);
                 expected.AddBucket(bucket);
             }
-            var sketch = counts.ToSketch(values, ref sparse);
+            var sketch = counts.ToSketch(values, pool);
             Assert.True(sketch.BucketsEqual(expected), $"round {round}");
             Assert.Equal(expected.Serialize(), sketch.Serialize());
             Assert.Equal(expected.Quantile(0.99), sketch.Quantile(0.99));
-            counts.Reset(ref sparse, pool);
+            counts.Reset(pool);
         }
     }
 
@@ -39,12 +38,11 @@ public class BucketCountsTests
     public void ACountBeyondTheSparsePackingIsKept()
     {
         var counts = new BucketCounts();
-        var sparse = new BucketCounts.Sparse();
         var pool = new DenseCountsPool();
         const int many = (1 << 20) + 10;
-        for (var i = 0; i < many; i++) counts.Add(100, ref sparse, pool);
-        counts.Add(7, ref sparse, pool);
-        var sketch = counts.ToSketch(many + 1, ref sparse);
+        for (var i = 0; i < many; i++) counts.Add(100, pool);
+        counts.Add(7, pool);
+        var sketch = counts.ToSketch(many + 1, pool);
         Assert.Equal([(7, 1L), (100, many)], sketch.NonEmptyBuckets().ToArray());
     }
 
@@ -52,13 +50,24 @@ public class BucketCountsTests
     public void ASketchMadeBeforeMoreAddsDoesNotChange()
     {
         var counts = new BucketCounts();
-        var sparse = new BucketCounts.Sparse();
         var pool = new DenseCountsPool();
-        counts.Add(10, ref sparse, pool);
-        var first = counts.ToSketch(1, ref sparse);
-        counts.Add(10, ref sparse, pool);
-        counts.Add(11, ref sparse, pool);
+        counts.Add(10, pool);
+        var first = counts.ToSketch(1, pool);
+        counts.Add(10, pool);
+        counts.Add(11, pool);
         Assert.Equal([(10, 1L)], first.NonEmptyBuckets().ToArray());
-        Assert.Equal([(10, 2L), (11, 1L)], counts.ToSketch(3, ref sparse).NonEmptyBuckets().ToArray());
+        Assert.Equal([(10, 2L), (11, 1L)], counts.ToSketch(3, pool).NonEmptyBuckets().ToArray());
+    }
+
+    [Fact]
+    public void AFreedDenseBlockIsRentedAgainBySize()
+    {
+        var pool = new DenseCountsPool();
+        var small = pool.Rent(DenseCountsPool.BlockLength);
+        var large = pool.Rent(DenseCountsPool.BlockLength + 1);
+        Assert.Equal(DenseCountsPool.BlockLength, large - small);
+        pool.Return(small, DenseCountsPool.BlockLength);
+        Assert.Equal(large + 2 * DenseCountsPool.BlockLength, pool.Rent(2 * DenseCountsPool.BlockLength + 1));
+        Assert.Equal(small, pool.Rent(100));
     }
 }
